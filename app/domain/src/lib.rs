@@ -1,0 +1,8 @@
+//! WeMi's domain rules: plain Rust, no I/O, no Leptos.
+//!
+//! Compiled into the server and into the browser bundle, so the same rule gives the same
+//! answer on both sides (e.g. the calculator updates as the family types, with no round trip).
+
+pub mod calculator;
+pub mod money;
+pub mod pricing;

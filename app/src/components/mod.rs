@@ -1,0 +1,9 @@
+//! Reusable pieces of the page layout.
+
+pub mod feedback;
+pub mod footer;
+pub mod header;
+pub mod icon;
+pub mod layout;
+pub mod nav_menu;
+pub mod service_worker;

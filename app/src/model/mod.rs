@@ -1,0 +1,6 @@
+//! Data shapes shared by server and browser (what server functions return).
+//! On the server they double as database rows (`FromRow`), so there is one definition.
+
+mod catalog;
+
+pub use catalog::*;

@@ -1,0 +1,4 @@
+//! One file per page (or family of pages).
+
+pub mod home;
+pub mod not_found;

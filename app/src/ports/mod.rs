@@ -1,0 +1,6 @@
+//! The interfaces server code needs, without their implementations (those live in `server/`).
+//! Server functions reach them through Leptos context, so tests can plug in real engines.
+
+mod store;
+
+pub use store::*;

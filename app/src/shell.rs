@@ -1,0 +1,89 @@
+//! The HTML document and the route table.
+
+use leptos::prelude::*;
+use leptos_meta::{Html, Link, Meta, MetaTags, Title, provide_meta_context};
+use leptos_router::{
+    SsrMode, StaticSegment,
+    components::{Route, Router, Routes},
+};
+
+use crate::components::layout::Layout;
+use crate::locale::use_t;
+use crate::pages::{home::HomePage, not_found::NotFound};
+
+/// The whole document. Only the server renders it; the browser hydrates the islands inside.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <HydrationScripts options islands=true />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    #[cfg(feature = "ssr")]
+    {
+        provide_context(crate::locale::request_locale());
+        set_content_security_policy();
+    }
+    let locale = crate::locale::use_locale();
+    let t = use_t();
+
+    view! {
+        <Html {..} lang=locale.code() />
+        <Title formatter=move |page: String| {
+            if page.is_empty() {
+                format!("{} – {}", t.site_name, t.city_name)
+            } else {
+                format!("{page} – {} – {}", t.site_name, t.city_name)
+            }
+        } />
+        <Meta name="description" content=t.site_tagline />
+        <Meta name="theme-color" content="#0066cc" />
+        <Link rel="manifest" href="/manifest.webmanifest" />
+        <Link rel="icon" href="/icons/icon-192.png" type_="image/png" />
+        <Link rel="apple-touch-icon" href="/icons/icon-192.png" />
+        <Link rel="stylesheet" href="/assets/bootstrap-italia/css/bootstrap-italia.min.css" />
+        <Link rel="stylesheet" href="/pkg/wemi.css" />
+        <Router>
+            <Layout>
+                // InOrder: pages are complete HTML even without JavaScript.
+                <Routes fallback=NotFound>
+                    <Route path=StaticSegment("") view=HomePage ssr=SsrMode::InOrder />
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}
+
+/// The page's Content-Security-Policy: scripts only from this site plus the one inline
+/// hydration script carrying this response's nonce; WASM compilation allowed; no framing.
+#[cfg(feature = "ssr")]
+fn set_content_security_policy() {
+    let Some(response) = use_context::<leptos_axum::ResponseOptions>() else {
+        return;
+    };
+    let nonce = leptos::nonce::use_nonce()
+        .map(|n| format!(" 'nonce-{}'", n.as_inner()))
+        .unwrap_or_default();
+    let policy = format!(
+        "default-src 'self'; script-src 'self'{nonce} 'wasm-unsafe-eval'; style-src 'self'; \
+         img-src 'self' data:; font-src 'self' data:; connect-src 'self'; manifest-src 'self'; \
+         worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; \
+         frame-ancestors 'none'"
+    );
+    if let Ok(value) = http::HeaderValue::from_str(&policy) {
+        response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
+    }
+}

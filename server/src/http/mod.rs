@@ -1,0 +1,87 @@
+//! The HTTP surface: Leptos pages and server functions, the JSON API, static files, health,
+//! and the middleware every request passes through.
+
+mod headers;
+mod health;
+mod locale;
+mod origin;
+mod statics;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use app::components::footer::DemoMode;
+use app::ports::SharedStore;
+use app::{App, shell};
+use axum::Router;
+use axum::extract::FromRef;
+use axum::routing::get;
+use http::HeaderName;
+use leptos::prelude::*;
+use leptos_axum::{LeptosRoutes, generate_route_list};
+use tower::ServiceBuilder;
+use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+
+/// What every handler can reach.
+#[derive(Clone, FromRef)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub store: SharedStore,
+    pub demo: bool,
+}
+
+pub fn router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let context = {
+        let store = state.store.clone();
+        let demo = state.demo;
+        move || {
+            provide_context::<SharedStore>(Arc::clone(&store));
+            provide_context(DemoMode(demo));
+            leptos::nonce::provide_nonce();
+        }
+    };
+    let request_id = HeaderName::from_static("x-request-id");
+
+    Router::new()
+        .route("/healthz", get(health::healthz))
+        .nest("/api/v1", crate::rest::router())
+        .merge(statics::router(&state.leptos_options))
+        .leptos_routes_with_context(&state, routes, context.clone(), {
+            let options = state.leptos_options.clone();
+            move || shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(context, shell))
+        .layer(
+            ServiceBuilder::new()
+                .layer(SetRequestIdLayer::new(request_id.clone(), MakeRequestUuid))
+                .layer(TraceLayer::new_for_http().make_span_with(
+                    |req: &http::Request<axum::body::Body>| {
+                        let id = req
+                            .headers()
+                            .get("x-request-id")
+                            .and_then(|v| v.to_str().ok())
+                            .unwrap_or("-");
+                        tracing::info_span!("request", id, method = %req.method(), uri = %req.uri())
+                    },
+                ))
+                .layer(PropagateRequestIdLayer::new(request_id))
+                .layer(axum::middleware::from_fn(headers::security_headers))
+                .layer(axum::middleware::from_fn(origin::refuse_cross_site))
+                .layer(axum::middleware::from_fn(locale::choose_locale))
+                .layer(CompressionLayer::new())
+                .layer(RequestBodyLimitLayer::new(2 * 1024 * 1024))
+                .layer(TimeoutLayer::with_status_code(
+                    http::StatusCode::REQUEST_TIMEOUT,
+                    Duration::from_secs(30),
+                )),
+        )
+        .with_state(state)
+}

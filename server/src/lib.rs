@@ -1,0 +1,107 @@
+//! The WeMi server: configuration, wiring of the adapters, and the HTTP surface.
+//! `main.rs` runs it; the integration tests start it the same way on a free port.
+
+pub mod auth;
+pub mod config;
+pub mod demo;
+pub mod http;
+pub mod rest;
+pub mod store;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use anyhow::Context;
+use axum::serve::ListenerExt;
+use leptos::prelude::LeptosOptions;
+use leptos_config::Env;
+
+use crate::config::{Config, DemoData};
+use crate::http::AppState;
+use crate::store::{Db, SqlStore};
+
+/// A server that is listening.
+pub struct Running {
+    pub addr: SocketAddr,
+    pub db: Db,
+    pub task: tokio::task::JoinHandle<std::io::Result<()>>,
+}
+
+/// Opens and migrates the database, loads the demo data if asked, binds the address and
+/// starts serving. Returns once the server accepts connections.
+pub async fn start(
+    config: Config,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> anyhow::Result<Running> {
+    let db = store::connect(&config.database_url)
+        .await
+        .with_context(|| format!("cannot open the database {}", redact(&config.database_url)))?;
+    if config.demo_data == DemoData::Auto && demo::load_if_empty(&db).await? {
+        tracing::info!("demo data set loaded");
+    }
+    let demo = demo::is_loaded(&db).await?;
+
+    let listener = tokio::net::TcpListener::bind(config.site_addr)
+        .await
+        .with_context(|| format!("cannot listen on {}", config.site_addr))?;
+    let addr = listener.local_addr()?;
+    let leptos_options = LeptosOptions::builder()
+        .output_name("wemi")
+        .site_root(config.site_root.to_string_lossy().to_string())
+        .site_pkg_dir("pkg")
+        .site_addr(addr)
+        .env(if config.production {
+            Env::PROD
+        } else {
+            Env::DEV
+        })
+        .build();
+    let state = AppState {
+        leptos_options,
+        store: Arc::new(SqlStore { db: db.clone() }),
+        demo,
+    };
+    let app = http::router(state);
+    // TCP_NODELAY: without it small responses wait for delayed ACKs (~40 ms each).
+    let listener = listener.tap_io(|tcp| {
+        if let Err(err) = tcp.set_nodelay(true) {
+            tracing::warn!(%err, "cannot set TCP_NODELAY");
+        }
+    });
+    let task = tokio::spawn(async move {
+        axum::serve(listener, app)
+            .with_graceful_shutdown(shutdown)
+            .await
+    });
+    tracing::info!(%addr, engine = db.engine(), "WeMi is listening");
+    Ok(Running { addr, db, task })
+}
+
+/// The database URL without its password, for messages.
+fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme), Some(at)) if at > scheme => {
+            let credentials = &url[scheme + 3..at];
+            match credentials.split_once(':') {
+                Some((user, _)) => format!("{}{user}:***{}", &url[..scheme + 3], &url[at..]),
+                None => url.to_string(),
+            }
+        }
+        _ => url.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn passwords_are_not_printed() {
+        assert_eq!(
+            super::redact("postgres://wemi:secret@db:5432/wemi"),
+            "postgres://wemi:***@db:5432/wemi"
+        );
+        assert_eq!(
+            super::redact("sqlite://data/wemi.db"),
+            "sqlite://data/wemi.db"
+        );
+    }
+}

@@ -1,0 +1,100 @@
+//! The two engines behind the `Store` port: SQLite (embedded default) and PostgreSQL (scale).
+//!
+//! sqlx's `Any` driver lacks decimal and time types, and its compile-time macros bind one
+//! database per crate, so queries are runtime-checked (`query_as` + `FromRow`). Most SQL text is
+//! identical for both engines (`$1` placeholders work in both); `on_pool!` runs the same code
+//! against whichever pool is configured, and engine-specific SQL is written out where they differ.
+
+mod catalog;
+mod connect;
+mod feedback;
+
+use app::model::{Category, Municipio, PageRequest, Paged, ProviderSummary, Space};
+use app::ports::{Store, StoreError};
+use async_trait::async_trait;
+use sqlx::{PgPool, SqlitePool};
+
+pub use connect::connect;
+
+/// A connection pool to one of the two engines.
+#[derive(Clone, Debug)]
+pub enum Db {
+    Sqlite(SqlitePool),
+    Postgres(PgPool),
+}
+
+impl Db {
+    pub fn engine(&self) -> &'static str {
+        match self {
+            Db::Sqlite(_) => "sqlite",
+            Db::Postgres(_) => "postgres",
+        }
+    }
+
+    pub async fn close(&self) {
+        on_pool!(self, pool => pool.close().await)
+    }
+}
+
+/// Runs `$body` with `$pool` bound to the concrete pool, whichever engine it is. The body is
+/// compiled once per engine, so the same query text is type-checked against both drivers.
+macro_rules! on_pool {
+    ($db:expr, $pool:ident => $body:expr) => {
+        match $db {
+            $crate::store::Db::Sqlite($pool) => $body,
+            $crate::store::Db::Postgres($pool) => $body,
+        }
+    };
+}
+pub(crate) use on_pool;
+
+pub(crate) fn backend(err: sqlx::Error) -> StoreError {
+    match err {
+        sqlx::Error::RowNotFound => StoreError::NotFound,
+        other => StoreError::Backend(other.to_string()),
+    }
+}
+
+/// The `Store` the portal runs on: SQL against one of the two engines.
+#[derive(Clone, Debug)]
+pub struct SqlStore {
+    pub db: Db,
+}
+
+#[async_trait]
+impl Store for SqlStore {
+    async fn ping(&self) -> Result<(), StoreError> {
+        on_pool!(&self.db, pool => sqlx::query("SELECT 1").execute(pool).await.map(|_| ()))
+            .map_err(backend)
+    }
+
+    async fn categories(&self) -> Result<Vec<Category>, StoreError> {
+        catalog::categories(&self.db).await
+    }
+
+    async fn municipi(&self) -> Result<Vec<Municipio>, StoreError> {
+        catalog::municipi(&self.db).await
+    }
+
+    async fn spaces(&self) -> Result<Vec<Space>, StoreError> {
+        catalog::spaces(&self.db).await
+    }
+
+    async fn providers(&self, page: PageRequest) -> Result<Paged<ProviderSummary>, StoreError> {
+        catalog::providers(&self.db, page).await
+    }
+
+    async fn provider(&self, id: i64) -> Result<Option<ProviderSummary>, StoreError> {
+        catalog::provider(&self.db, id).await
+    }
+
+    async fn record_page_feedback(
+        &self,
+        page: &str,
+        rating: u8,
+        answer: Option<&str>,
+        comment: Option<&str>,
+    ) -> Result<(), StoreError> {
+        feedback::record(&self.db, page, rating, answer, comment).await
+    }
+}

@@ -1,0 +1,185 @@
+//! Starts the real server on a free port against a fresh database of either engine.
+//!
+//! SQLite: a new file in a temporary folder. PostgreSQL: a new database on the server named by
+//! `WEMI_TEST_POSTGRES_URL` (default `postgres://postgres@127.0.0.1:5432/postgres`), dropped
+//! when the test ends.
+
+#![allow(dead_code)]
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use server::config::{Config, DemoData, PaymentsGateway};
+use sqlx::Connection;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Engine {
+    Sqlite,
+    Postgres,
+}
+
+pub struct TestServer {
+    pub addr: SocketAddr,
+    pub base: String,
+    pub client: reqwest::Client,
+    pub database_url: String,
+    shutdown: Option<tokio::sync::oneshot::Sender<()>>,
+    task: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
+    cleanup: Cleanup,
+}
+
+enum Cleanup {
+    Dir(PathBuf),
+    PgDatabase { admin_url: String, name: String },
+}
+
+pub fn postgres_admin_url() -> String {
+    std::env::var("WEMI_TEST_POSTGRES_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_string())
+}
+
+/// A fresh, empty database of `engine`: its URL and how to remove it.
+async fn fresh_database(engine: Engine) -> (String, Cleanup) {
+    let unique = uuid::Uuid::new_v4().simple().to_string();
+    match engine {
+        Engine::Sqlite => {
+            let dir = std::env::temp_dir().join(format!("wemi-test-{unique}"));
+            std::fs::create_dir_all(&dir).expect("temp dir");
+            let url = format!("sqlite://{}", dir.join("wemi.db").display());
+            (url, Cleanup::Dir(dir))
+        }
+        Engine::Postgres => {
+            let admin_url = postgres_admin_url();
+            let name = format!("wemi_test_{unique}");
+            let mut conn = sqlx::PgConnection::connect(&admin_url)
+                .await
+                .expect("PostgreSQL must answer for the test suite (see scripts/setup.sh test)");
+            sqlx::query(&format!("CREATE DATABASE {name}"))
+                .execute(&mut conn)
+                .await
+                .expect("create test database");
+            let base = admin_url
+                .rsplit_once('/')
+                .map(|(b, _)| b)
+                .unwrap_or(&admin_url);
+            (
+                format!("{base}/{name}"),
+                Cleanup::PgDatabase { admin_url, name },
+            )
+        }
+    }
+}
+
+pub fn site_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/site")
+}
+
+impl TestServer {
+    /// The server with the demo data set, as a new user gets it.
+    pub async fn start(engine: Engine) -> TestServer {
+        TestServer::start_with(engine, DemoData::Auto).await
+    }
+
+    pub async fn start_with(engine: Engine, demo_data: DemoData) -> TestServer {
+        let (database_url, cleanup) = fresh_database(engine).await;
+        TestServer::start_on(database_url, cleanup, demo_data).await
+    }
+
+    async fn start_on(database_url: String, cleanup: Cleanup, demo_data: DemoData) -> TestServer {
+        let config = Config {
+            site_addr: "127.0.0.1:0".parse().unwrap(),
+            database_url: database_url.clone(),
+            demo_data,
+            payments: PaymentsGateway::Demo,
+            site_root: site_root(),
+            production: true,
+        };
+        let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+        let running = server::start(config, async move {
+            let _ = rx.await;
+        })
+        .await
+        .expect("server starts");
+        let client = reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        TestServer {
+            addr: running.addr,
+            base: format!("http://{}", running.addr),
+            client,
+            database_url,
+            shutdown: Some(tx),
+            task: Some(running.task),
+            cleanup,
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client.get(self.url(path)).send().await.expect("GET")
+    }
+
+    pub async fn get_json(&self, path: &str) -> (u16, serde_json::Value) {
+        let response = self.get(path).await;
+        let status = response.status().as_u16();
+        let body = response.json().await.expect("JSON body");
+        (status, body)
+    }
+
+    pub async fn get_html(&self, path: &str) -> (u16, String) {
+        let response = self.get(path).await;
+        let status = response.status().as_u16();
+        (status, response.text().await.expect("body"))
+    }
+
+    /// Stops the server gracefully and removes its database.
+    pub async fn stop(mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        if let Some(task) = self.task.take() {
+            let _ = task.await;
+        }
+        match &self.cleanup {
+            Cleanup::Dir(dir) => {
+                let _ = std::fs::remove_dir_all(dir);
+            }
+            Cleanup::PgDatabase { admin_url, name } => {
+                if let Ok(mut conn) = sqlx::PgConnection::connect(admin_url).await {
+                    let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                        .execute(&mut conn)
+                        .await;
+                }
+            }
+        }
+    }
+}
+
+/// Runs the same async test body against SQLite and PostgreSQL, as two separate tests.
+#[macro_export]
+macro_rules! both_engines {
+    ($name:ident, $body:path) => {
+        mod $name {
+            use super::*;
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                let server = common::TestServer::start(common::Engine::Sqlite).await;
+                $body(&server).await;
+                server.stop().await;
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                let server = common::TestServer::start(common::Engine::Postgres).await;
+                $body(&server).await;
+                server.stop().await;
+            }
+        }
+    };
+}
