@@ -9,6 +9,8 @@ export default defineConfig({
   workers: 1,
   reporter: [["list"]],
   use: {
+    // Italian first: the browser asks for Italian, as most of the portal's users' browsers do.
+    locale: "it-IT",
     baseURL: process.env.E2E_BASE_URL || "http://127.0.0.1:3210",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",

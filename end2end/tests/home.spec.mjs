@@ -34,7 +34,8 @@ test.describe("without JavaScript", () => {
   test("the feedback form posts and thanks", async ({ page }) => {
     await page.goto("/");
     await page.locator("label[for=feedback-star-4]").click();
-    await page.getByLabel("Le indicazioni erano chiare").check();
+    // Bootstrap Italia draws its own radio buttons: people click the label.
+    await page.getByText("Le indicazioni erano chiare").click();
     await page.getByLabel("Vuoi aggiungere altri dettagli?").fill("Pagina chiara");
     await page.getByRole("button", { name: "Invia" }).click();
     await expect(page).toHaveURL(/feedback=ok/);
@@ -52,7 +53,10 @@ test("after hydration the mobile menu opens and closes", async ({ page }) => {
   await toggle.click();
   await expect(toggle).toHaveAttribute("aria-expanded", "true");
   await expect(page.locator("#main-menu")).toHaveClass(/expanded/);
+  await page.locator(".close-menu").click();
+  await expect(toggle).toHaveAttribute("aria-expanded", "false");
   await toggle.click();
+  await page.keyboard.press("Escape");
   await expect(toggle).toHaveAttribute("aria-expanded", "false");
 });
 

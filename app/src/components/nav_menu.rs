@@ -48,6 +48,11 @@ pub fn NavMenu(locale: Locale, current: String) -> impl IntoView {
             class="navbar navbar-expand-lg has-megamenu"
             aria-label=t.main_navigation
             data-hydrated=move || hydrated.get().then_some("true")
+            on:keydown=move |ev| {
+                if ev.key() == "Escape" {
+                    set_open.set(false);
+                }
+            }
         >
             <button
                 class="custom-navbar-toggler"
@@ -69,6 +74,19 @@ pub fn NavMenu(locale: Locale, current: String) -> impl IntoView {
                 id="main-menu"
                 class:expanded=move || open.get()
             >
+                <div class="overlay" on:click=move |_| set_open.set(false)></div>
+                <div class="close-div" hidden=move || !hydrated.get()>
+                    <button
+                        class="btn close-menu"
+                        type="button"
+                        on:click=move |_| set_open.set(false)
+                    >
+                        <span class="visually-hidden">{t.menu_close}</span>
+                        <svg class="icon" aria-hidden="true" focusable="false">
+                            <use_ href="/assets/bootstrap-italia/svg/sprites.svg#it-close-big"></use_>
+                        </svg>
+                    </button>
+                </div>
                 <div class="menu-wrapper">
                     <ul class="navbar-nav">{items}</ul>
                 </div>
