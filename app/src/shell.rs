@@ -9,7 +9,7 @@ use leptos_router::{
 
 use crate::components::layout::Layout;
 use crate::locale::use_t;
-use crate::pages::{home::HomePage, not_found::NotFound};
+use crate::pages::{calculator::CalculatorPage, home::HomePage, not_found::NotFound};
 
 /// The whole document. Only the server renders it; the browser hydrates the islands inside.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -61,6 +61,11 @@ pub fn App() -> impl IntoView {
                 // InOrder: pages are complete HTML even without JavaScript.
                 <Routes fallback=NotFound>
                     <Route path=StaticSegment("") view=HomePage ssr=SsrMode::InOrder />
+                    <Route
+                        path=(StaticSegment("lavoro-domestico"), StaticSegment("calcolatore"))
+                        view=CalculatorPage
+                        ssr=SsrMode::InOrder
+                    />
                 </Routes>
             </Layout>
         </Router>

@@ -5,6 +5,7 @@ pub mod auth;
 pub mod config;
 pub mod demo;
 pub mod http;
+pub mod pdf;
 pub mod rest;
 pub mod store;
 

@@ -35,6 +35,10 @@ pub trait Store: Send + Sync + 'static {
 
     async fn provider(&self, id: i64) -> Result<Option<ProviderSummary>, StoreError>;
 
+    /// The lowest hourly price (cents) of each published, paid, per-hour service in a category:
+    /// what the calculator compares a direct hire with.
+    async fn hourly_prices(&self, category_slug: &str) -> Result<Vec<i64>, StoreError>;
+
     /// Records an answer of the page-feedback widget.
     async fn record_page_feedback(
         &self,

@@ -1,12 +1,13 @@
 //! JSON API v1 for integrators (../shared/CONTRACT.md "JSON API"). Thin handlers: parse and
 //! check the query, call the store, shape the JSON. Money is a 2-decimal string.
 
+mod calculator;
 mod catalog;
 pub mod error;
 mod paging;
 
 use axum::Router;
-use axum::routing::get;
+use axum::routing::{get, post};
 
 use crate::http::AppState;
 
@@ -16,5 +17,6 @@ pub fn router() -> Router<AppState> {
         .route("/providers", get(catalog::providers))
         .route("/providers/{id}", get(catalog::provider))
         .route("/spaces", get(catalog::spaces))
+        .route("/calculator/domestic-work", post(calculator::domestic_work))
         .fallback(error::not_found)
 }

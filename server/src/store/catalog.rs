@@ -93,3 +93,15 @@ pub async fn provider(db: &Db, id: i64) -> Result<Option<ProviderSummary>, Store
     on_pool!(db, pool => sqlx::query_as::<_, ProviderSummary>(&sql).bind(id).fetch_optional(pool).await)
         .map_err(backend)
 }
+
+pub async fn hourly_prices(db: &Db, category_slug: &str) -> Result<Vec<i64>, StoreError> {
+    on_pool!(db, pool => sqlx::query_scalar::<_, i64>(
+        "SELECT s.price_from_cents FROM services s JOIN categories c ON c.id = s.category_id \
+         WHERE c.slug = $1 AND s.status = 'validated' AND s.pricing = 'paid' \
+         AND s.unit = 'hour' AND s.price_from_cents IS NOT NULL ORDER BY s.price_from_cents",
+    )
+    .bind(category_slug)
+    .fetch_all(pool)
+    .await)
+    .map_err(backend)
+}

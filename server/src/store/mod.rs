@@ -88,6 +88,10 @@ impl Store for SqlStore {
         catalog::provider(&self.db, id).await
     }
 
+    async fn hourly_prices(&self, category_slug: &str) -> Result<Vec<i64>, StoreError> {
+        catalog::hourly_prices(&self.db, category_slug).await
+    }
+
     async fn record_page_feedback(
         &self,
         page: &str,

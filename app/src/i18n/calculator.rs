@@ -1,0 +1,1 @@
+//! Texts of the domestic-work calculator page (being written).
