@@ -34,6 +34,10 @@ for part in css fonts svg; do
     cp -r "$bi/$part" "$site/assets/bootstrap-italia/$part"
 done
 rm -f "$site"/assets/bootstrap-italia/css/*.map
+# Only the Bootstrap Italia rules and icons the portal uses (see purgecss.config.cjs).
+purgecss --config purgecss.config.cjs --output "$site/assets/bootstrap-italia/css/"
+python3 scripts/subset-sprites.py "$bi/svg/sprites.svg" "$site/assets/bootstrap-italia/svg/sprites.svg" \
+    app/src migrations
 # Precompressed twins, served by the server when the browser accepts them.
 find "$site" -type f \( -name '*.js' -o -name '*.wasm' -o -name '*.css' -o -name '*.svg' \
     -o -name '*.html' -o -name '*.webmanifest' \) -print0 |

@@ -9,7 +9,9 @@ use leptos_router::{
 
 use crate::components::layout::Layout;
 use crate::locale::use_t;
-use crate::pages::{calculator::CalculatorPage, home::HomePage, not_found::NotFound};
+use crate::pages::calculator::CalculatorPage;
+use crate::pages::info::{ContactsPage, FaqPage, LegalNotesPage, PrivacyPage};
+use crate::pages::{home::HomePage, not_found::NotFound, report::ReportPage, spaces::SpacesPage};
 
 /// The whole document. Only the server renders it; the browser hydrates the islands inside.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -61,6 +63,16 @@ pub fn App() -> impl IntoView {
                 // InOrder: pages are complete HTML even without JavaScript.
                 <Routes fallback=NotFound>
                     <Route path=StaticSegment("") view=HomePage ssr=SsrMode::InOrder />
+                    <Route path=StaticSegment("spazi") view=SpacesPage ssr=SsrMode::InOrder />
+                    <Route path=StaticSegment("privacy") view=PrivacyPage ssr=SsrMode::InOrder />
+                    <Route path=StaticSegment("note-legali") view=LegalNotesPage ssr=SsrMode::InOrder />
+                    <Route path=StaticSegment("faq") view=FaqPage ssr=SsrMode::InOrder />
+                    <Route path=StaticSegment("contatti") view=ContactsPage ssr=SsrMode::InOrder />
+                    <Route
+                        path=StaticSegment("segnala-disservizio")
+                        view=ReportPage
+                        ssr=SsrMode::InOrder
+                    />
                     <Route
                         path=(StaticSegment("lavoro-domestico"), StaticSegment("calcolatore"))
                         view=CalculatorPage

@@ -21,7 +21,11 @@ async fn post(s: &TestServer, body: Value, lang: &str) -> (u16, Value) {
 fn is_money(v: &Value) -> bool {
     v.as_str().is_some_and(|s| {
         let (int, dec) = s.split_once('.').unwrap_or(("", ""));
-        !int.is_empty() && dec.len() == 2 && s.trim_start_matches('-').chars().all(|c| c.is_ascii_digit() || c == '.')
+        !int.is_empty()
+            && dec.len() == 2
+            && s.trim_start_matches('-')
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '.')
     })
 }
 
@@ -34,20 +38,39 @@ async fn contract_example_has_the_contract_shape(s: &TestServer) {
     let (status, r) = post(s, request, "it").await;
     assert_eq!(status, 200, "{r}");
     assert!(is_money(&r["minimum"]["hourly"]));
-    assert!(r["minimum"].get("monthly").is_none(), "only the key that applies");
-    for key in ["monthly_hours", "monthly_pay", "board_monthly_value", "effective_hourly_pay",
-        "thirteenth", "tfr_annual", "holiday_replacement_annual", "annual_employer_cost",
-        "monthly_average_cost", "worker_net_monthly"] {
+    assert!(
+        r["minimum"].get("monthly").is_none(),
+        "only the key that applies"
+    );
+    for key in [
+        "monthly_hours",
+        "monthly_pay",
+        "board_monthly_value",
+        "effective_hourly_pay",
+        "thirteenth",
+        "tfr_annual",
+        "holiday_replacement_annual",
+        "annual_employer_cost",
+        "monthly_average_cost",
+        "worker_net_monthly",
+    ] {
         assert!(is_money(&r[key]), "{key}: {}", r[key]);
     }
-    for key in ["hourly_total", "hourly_worker", "hourly_employer", "quarterly_total",
-        "annual_total", "annual_employer", "annual_worker"] {
+    for key in [
+        "hourly_total",
+        "hourly_worker",
+        "hourly_employer",
+        "quarterly_total",
+        "annual_total",
+        "annual_employer",
+        "annual_worker",
+    ] {
         assert!(is_money(&r["inps"][key]), "inps.{key}");
     }
     assert!(["1", "2", "3", "over_24h"].contains(&r["inps"]["band"].as_str().unwrap()));
     assert_eq!(r["cassa_colf"]["hourly_total"], "0.06");
     assert!(is_money(&r["tax_relief"]["deductible_contributions"]));
-    assert_eq!(r["alternatives"]["libretto_famiglia"]["allowed"].is_boolean(), true);
+    assert!(r["alternatives"]["libretto_famiglia"]["allowed"].is_boolean());
     // The cooperative comparison comes from the published hourly services of the catalogue.
     let coop = &r["alternatives"]["cooperative"];
     assert!(is_money(&coop["hourly_min"]), "{coop}");
@@ -58,23 +81,46 @@ async fn contract_example_has_the_contract_shape(s: &TestServer) {
     assert_eq!(status, 200);
     assert_eq!(defaults, r);
     // Amounts may be strings.
-    let (status, with_strings) =
-        post(s, json!({"weekly_hours": "20", "hourly_pay": r["minimum"]["hourly"]}), "it").await;
+    let (status, with_strings) = post(
+        s,
+        json!({"weekly_hours": "20", "hourly_pay": r["minimum"]["hourly"]}),
+        "it",
+    )
+    .await;
     assert_eq!(status, 200);
-    assert_eq!(with_strings["annual_employer_cost"], r["annual_employer_cost"]);
+    assert_eq!(
+        with_strings["annual_employer_cost"],
+        r["annual_employer_cost"]
+    );
 }
 both_engines!(contract_shape, contract_example_has_the_contract_shape);
 
 async fn invalid_requests_are_422_naming_the_field(s: &TestServer) {
     let cases = [
-        (json!({"regime": "live_in_part_time", "level": "CS"}), "level", "unknown_level"),
-        (json!({"regime": "hourly", "weekly_hours": 60}), "weekly_hours", "hours_over_limit"),
+        (
+            json!({"regime": "live_in_part_time", "level": "CS"}),
+            "level",
+            "unknown_level",
+        ),
+        (
+            json!({"regime": "hourly", "weekly_hours": 60}),
+            "weekly_hours",
+            "hours_over_limit",
+        ),
         (json!({"hourly_pay": "1.00"}), "hourly_pay", "below_minimum"),
         (json!({"year": 2019}), "year", "unknown_year"),
         (json!({"regime": "full_time"}), "regime", "unknown_regime"),
         (json!({"weekly_hours": -5}), "weekly_hours", ""),
-        (json!({"weekly_hours": "abc"}), "weekly_hours", "invalid_value"),
-        (json!({"children_under_6": [1, 2]}), "children_under_6", "invalid_value"),
+        (
+            json!({"weekly_hours": "abc"}),
+            "weekly_hours",
+            "invalid_value",
+        ),
+        (
+            json!({"children_under_6": [1, 2]}),
+            "children_under_6",
+            "invalid_value",
+        ),
     ];
     for (body, field, code) in cases {
         let (status, r) = post(s, body.clone(), "it").await;
@@ -87,9 +133,15 @@ async fn invalid_requests_are_422_naming_the_field(s: &TestServer) {
     }
     // The message says the minimum, in the language asked for.
     let (_, it) = post(s, json!({"hourly_pay": "1.00"}), "it").await;
-    assert!(it["error"]["message"].as_str().unwrap().contains("minimo"), "{it}");
+    assert!(
+        it["error"]["message"].as_str().unwrap().contains("minimo"),
+        "{it}"
+    );
     let (_, en) = post(s, json!({"hourly_pay": "1.00"}), "en").await;
-    assert!(en["error"]["message"].as_str().unwrap().contains("minimum"), "{en}");
+    assert!(
+        en["error"]["message"].as_str().unwrap().contains("minimum"),
+        "{en}"
+    );
     // Not JSON at all: still a clear 4xx.
     let response = s
         .client

@@ -63,6 +63,10 @@ async fn home_page_is_italian_with_demo_data(s: &TestServer) {
         "interactive islands present"
     );
     assert!(html.contains("35 servizi"), "educational services counted");
+    assert!(
+        !html.contains("<use_"),
+        "SVG <use> elements are rendered as such"
+    );
 }
 both_engines!(home_page, home_page_is_italian_with_demo_data);
 
@@ -386,3 +390,105 @@ async fn cross_site_posts_are_refused(s: &TestServer) {
     assert_eq!(response.status().as_u16(), 403);
 }
 both_engines!(cross_site, cross_site_posts_are_refused);
+
+async fn information_pages_render(s: &TestServer) {
+    for (path, title) in [
+        ("/privacy", "Informativa sul trattamento dei dati personali"),
+        ("/note-legali", "Note legali"),
+        ("/faq", "Domande frequenti"),
+        ("/contatti", "Contatti"),
+        ("/segnala-disservizio", "Segnala un disservizio"),
+        ("/spazi", "Gli spazi WeMi"),
+    ] {
+        let (status, html) = s.get_html(path).await;
+        assert_eq!(status, 200, "{path}");
+        assert!(
+            html.contains(&format!("<h1 class=\"mt-3\">{title}</h1>")),
+            "{path}"
+        );
+        assert!(html.contains("data-element=\"breadcrumb\""), "{path}");
+    }
+    let (_, legal) = s.get_html("/note-legali").await;
+    assert!(legal.contains("Licenza dei contenuti"));
+    assert!(legal.contains("CC BY 4.0"));
+    let (_, spaces) = s.get_html("/spazi").await;
+    assert_eq!(
+        spaces
+            .matches("class=\"col-12 col-lg-6 mb-4 space-entry\"")
+            .count(),
+        16
+    );
+    assert!(spaces.contains("Via Rasario 8"));
+    let (_, english) = s.get_html("/privacy?lang=en").await;
+    assert!(english.contains("Privacy notice"));
+}
+both_engines!(information_pages, information_pages_render);
+
+async fn problem_reports_are_stored_and_checked(s: &TestServer) {
+    let post = |form: Vec<(&'static str, &'static str)>, accept: &'static str| {
+        s.client
+            .post(s.url("/fn/problem_report"))
+            .header("accept", accept)
+            .header("origin", &s.base)
+            .form(&form)
+            .send()
+    };
+    let ok = vec![
+        ("category", "portal"),
+        ("description", "Il pulsante di ricerca non risponde"),
+        ("email", ""),
+        ("lang", "it"),
+    ];
+    let response = post(ok, "text/html").await.unwrap();
+    assert_eq!(response.status().as_u16(), 302);
+    assert_eq!(
+        response.headers()["location"],
+        "/segnala-disservizio?lang=it&inviata=1"
+    );
+    let (_, html) = s.get_html("/segnala-disservizio?lang=it&inviata=1").await;
+    assert!(html.contains("abbiamo ricevuto la tua segnalazione"));
+
+    // Without JavaScript a refused report goes back to the form, naming the field.
+    let short = vec![
+        ("category", "portal"),
+        ("description", "corto"),
+        ("lang", "it"),
+    ];
+    let response = post(short.clone(), "text/html").await.unwrap();
+    assert_eq!(response.status().as_u16(), 302);
+    assert_eq!(
+        response.headers()["location"],
+        "/segnala-disservizio?lang=it&errore=description#report-form-title"
+    );
+    let (_, html) = s
+        .get_html("/segnala-disservizio?lang=it&errore=description")
+        .await;
+    assert!(html.contains("aria-invalid=\"true\""));
+    assert!(html.contains("almeno 10 caratteri"));
+    // A program gets a 422 with the message.
+    let response = post(short, "application/json").await.unwrap();
+    assert_eq!(response.status().as_u16(), 422);
+    let bad_email = vec![
+        ("category", "service"),
+        ("description", "Il servizio non è stato erogato"),
+        ("email", "not-an-address"),
+    ];
+    let response = post(bad_email, "application/json").await.unwrap();
+    assert_eq!(response.status().as_u16(), 422);
+    // Exactly one report was stored.
+    let count = count_reports(&s.database_url).await;
+    assert_eq!(count, 1);
+}
+both_engines!(problem_reports, problem_reports_are_stored_and_checked);
+
+async fn count_reports(url: &str) -> i64 {
+    use sqlx::Connection;
+    let sql = "SELECT COUNT(*) FROM problem_reports";
+    if url.starts_with("sqlite:") {
+        let mut conn = sqlx::SqliteConnection::connect(url).await.unwrap();
+        sqlx::query_scalar(sql).fetch_one(&mut conn).await.unwrap()
+    } else {
+        let mut conn = sqlx::PgConnection::connect(url).await.unwrap();
+        sqlx::query_scalar(sql).fetch_one(&mut conn).await.unwrap()
+    }
+}

@@ -1,8 +1,10 @@
 //! Server functions: thin — check input, call the store and the domain, return shared types.
 //! They are mounted under `/fn/` (the JSON API for integrators lives under `/api/v1/`).
 
+pub mod calculator;
 pub mod catalog;
 pub mod feedback;
+pub mod report;
 
 #[cfg(feature = "ssr")]
 pub(crate) fn store() -> Result<crate::ports::SharedStore, leptos::prelude::ServerFnError> {
@@ -25,4 +27,17 @@ pub(crate) fn bad_input(message: &str) -> leptos::prelude::ServerFnError {
         response.set_status(http::StatusCode::UNPROCESSABLE_ENTITY);
     }
     leptos::prelude::ServerFnError::new(message)
+}
+
+/// True for a browser's plain HTML form post (no JavaScript): the answer is then a redirect
+/// back to a page, never a bare error body.
+#[cfg(feature = "ssr")]
+pub(crate) fn is_plain_form_post() -> bool {
+    leptos::prelude::use_context::<http::request::Parts>().is_some_and(|parts| {
+        parts
+            .headers
+            .get(http::header::ACCEPT)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.contains("text/html"))
+    })
 }

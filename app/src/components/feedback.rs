@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use super::icon::Icon;
+
 use leptos::server_fn::ServerFn;
 
 use crate::api::feedback::SubmitPageFeedback;
@@ -44,9 +46,7 @@ fn FeedbackForm(locale: Locale, page: String, sent: bool) -> impl IntoView {
                     on:change=move |_| set_rating.set(n)
                 />
                 <label for=format!("feedback-star-{n}") class="feedback-star">
-                    <svg class="icon icon-sm" aria-hidden="true" focusable="false">
-                        <use_ href="/assets/bootstrap-italia/svg/sprites.svg#it-star-full"></use_>
-                    </svg>
+                    <Icon name="it-star-full" class="icon-sm" />
                     <span class="visually-hidden">{(t.feedback_rate)(n)}</span>
                 </label>
             }

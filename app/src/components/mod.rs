@@ -1,5 +1,6 @@
 //! Reusable pieces of the page layout.
 
+pub mod breadcrumb;
 pub mod feedback;
 pub mod footer;
 pub mod header;

@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use super::icon::Icon;
+
 use crate::i18n::Locale;
 
 /// The main navigation. An island: on phones the toggle button opens and closes the menu.
@@ -62,9 +64,7 @@ pub fn NavMenu(locale: Locale, current: String) -> impl IntoView {
                 hidden=move || !hydrated.get()
                 on:click=move |_| set_open.update(|o| *o = !*o)
             >
-                <svg class="icon icon-white" aria-hidden="true" focusable="false">
-                    <use_ href="/assets/bootstrap-italia/svg/sprites.svg#it-burger"></use_>
-                </svg>
+                <Icon name="it-burger" class="icon-white" />
                 <span class="visually-hidden">
                     {move || if open.get() { t.menu_close } else { t.menu_open }}
                 </span>
@@ -82,9 +82,7 @@ pub fn NavMenu(locale: Locale, current: String) -> impl IntoView {
                         on:click=move |_| set_open.set(false)
                     >
                         <span class="visually-hidden">{t.menu_close}</span>
-                        <svg class="icon" aria-hidden="true" focusable="false">
-                            <use_ href="/assets/bootstrap-italia/svg/sprites.svg#it-close-big"></use_>
-                        </svg>
+                        <Icon name="it-close-big" />
                     </button>
                 </div>
                 <div class="menu-wrapper">

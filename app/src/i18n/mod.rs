@@ -6,6 +6,7 @@
 
 pub mod calculator;
 mod en;
+pub mod info;
 mod it;
 
 use serde::{Deserialize, Serialize};

@@ -63,6 +63,9 @@ pub struct Space {
     pub email: String,
     pub description_it: String,
     pub description_en: String,
+    /// What you can do there, one activity per line.
+    pub activities_it: String,
+    pub activities_en: String,
     #[cfg_attr(feature = "ssr", sqlx(skip))]
     pub hours: Vec<OpeningHours>,
 }
@@ -70,6 +73,11 @@ pub struct Space {
 impl Space {
     pub fn description(&self, locale: Locale) -> &str {
         pick(locale, &self.description_it, &self.description_en)
+    }
+    pub fn activities(&self, locale: Locale) -> impl Iterator<Item = &str> {
+        pick(locale, &self.activities_it, &self.activities_en)
+            .lines()
+            .filter(|l| !l.trim().is_empty())
     }
 }
 

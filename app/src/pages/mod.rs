@@ -2,4 +2,7 @@
 
 pub mod calculator;
 pub mod home;
+pub mod info;
 pub mod not_found;
+pub mod report;
+pub mod spaces;

@@ -39,6 +39,14 @@ pub trait Store: Send + Sync + 'static {
     /// what the calculator compares a direct hire with.
     async fn hourly_prices(&self, category_slug: &str) -> Result<Vec<i64>, StoreError>;
 
+    /// Stores a "segnala un disservizio" report for the city's offices.
+    async fn record_problem_report(
+        &self,
+        category: &str,
+        description: &str,
+        email: Option<&str>,
+    ) -> Result<(), StoreError>;
+
     /// Records an answer of the page-feedback widget.
     async fn record_page_feedback(
         &self,

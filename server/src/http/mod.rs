@@ -49,11 +49,16 @@ pub fn router(state: AppState) -> Router {
 
     Router::new()
         .route("/healthz", get(health::healthz))
-        .route("/lavoro-domestico/calcolatore.pdf", get(crate::pdf::calculator_pdf))
+        .route(
+            "/lavoro-domestico/calcolatore.pdf",
+            get(crate::pdf::calculator_pdf),
+        )
         // The English twin of the calculator page.
         .route(
             "/domestic-work/calculator",
-            get(|| async { axum::response::Redirect::permanent("/lavoro-domestico/calcolatore?lang=en") }),
+            get(|| async {
+                axum::response::Redirect::permanent("/lavoro-domestico/calcolatore?lang=en")
+            }),
         )
         .nest("/api/v1", crate::rest::router())
         .merge(statics::router(&state.leptos_options))

@@ -2,29 +2,17 @@
 //! ../shared/CONTRACT.md. The rules are `domain::calculator`; this handler only reads the
 //! request, loads the prices of comparable accredited services, and shapes errors.
 
+use app::api::calculator::comparison_category_slug;
 use app::i18n::Locale;
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Extension, State};
-use domain::calculator::{
-    self, CalcError, CalculatorInput, CalculatorResult, CooperativeCategory,
-};
+use domain::calculator::{self, CalcError, CalculatorInput, CalculatorResult};
 use domain::money::Money;
 use http::StatusCode;
 
 use super::error::ApiError;
 use crate::http::AppState;
-
-/// The catalogue category whose hourly services compare with a direct hire. Home help (colf
-/// work) is offered by cooperatives as "assistenza domiciliare", in the social-care category.
-pub fn category_slug(category: CooperativeCategory) -> &'static str {
-    match category {
-        CooperativeCategory::Educational => "servizi-educativi",
-        CooperativeCategory::SocialCare | CooperativeCategory::DomesticHelp => {
-            "servizi-socio-assistenziali"
-        }
-    }
-}
 
 pub async fn domestic_work(
     State(state): State<AppState>,
@@ -35,7 +23,7 @@ pub async fn domestic_work(
     let category = calculator::cooperative_category(&input).map_err(|e| invalid(&e, locale))?;
     let prices: Vec<Money> = state
         .store
-        .hourly_prices(category_slug(category))
+        .hourly_prices(comparison_category_slug(category))
         .await
         .map_err(|e| ApiError::store(e, locale))?
         .into_iter()
@@ -48,11 +36,18 @@ pub async fn domestic_work(
 /// Reads the JSON body; a malformed body or a value of the wrong type is a 422 naming the
 /// field, never a 5xx.
 fn parse(body: &[u8], locale: Locale) -> Result<CalculatorInput, ApiError> {
-    let body = if body.iter().all(u8::is_ascii_whitespace) { b"{}".as_slice() } else { body };
+    let body = if body.iter().all(u8::is_ascii_whitespace) {
+        b"{}".as_slice()
+    } else {
+        body
+    };
     let mut de = serde_json::Deserializer::from_slice(body);
     serde_path_to_error::deserialize(&mut de).map_err(|err| {
         let path = err.path().to_string();
-        let field = FIELDS.iter().copied().find(|f| path == *f || path.starts_with(&format!("{f}.")));
+        let field = FIELDS
+            .iter()
+            .copied()
+            .find(|f| path == *f || path.starts_with(&format!("{f}.")));
         let message = match (locale, field) {
             (Locale::It, Some(f)) => format!("Il valore del campo {f} non è valido."),
             (Locale::En, Some(f)) => format!("The value of the {f} field is not valid."),

@@ -113,6 +113,7 @@ fn space_json(s: &Space, locale: Locale) -> Value {
         "phone": s.phone,
         "email": s.email,
         "description": s.description(locale),
+        "activities": s.activities(locale).collect::<Vec<_>>(),
         "opening_hours": hours,
     })
 }

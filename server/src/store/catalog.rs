@@ -34,7 +34,7 @@ pub async fn spaces(db: &Db) -> Result<Vec<Space>, StoreError> {
     let (spaces, hours) = on_pool!(db, pool => (
         sqlx::query_as::<_, Space>(
             "SELECT id, slug, name, address, municipio_id AS municipio, phone, email, \
-             description_it, description_en FROM spaces ORDER BY name",
+             description_it, description_en, activities_it, activities_en FROM spaces ORDER BY name",
         )
         .fetch_all(pool)
         .await,

@@ -25,3 +25,24 @@ pub async fn record(
     .map(|_| ()))
     .map_err(backend)
 }
+
+pub async fn record_problem_report(
+    db: &Db,
+    category: &str,
+    description: &str,
+    email: Option<&str>,
+) -> Result<(), StoreError> {
+    let now = OffsetDateTime::now_utc();
+    on_pool!(db, pool => sqlx::query(
+        "INSERT INTO problem_reports (category, description, email, status, created_at) \
+         VALUES ($1, $2, $3, 'open', $4)",
+    )
+    .bind(category)
+    .bind(description)
+    .bind(email)
+    .bind(now)
+    .execute(pool)
+    .await
+    .map(|_| ()))
+    .map_err(backend)
+}

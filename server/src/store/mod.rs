@@ -92,6 +92,15 @@ impl Store for SqlStore {
         catalog::hourly_prices(&self.db, category_slug).await
     }
 
+    async fn record_problem_report(
+        &self,
+        category: &str,
+        description: &str,
+        email: Option<&str>,
+    ) -> Result<(), StoreError> {
+        feedback::record_problem_report(&self.db, category, description, email).await
+    }
+
     async fn record_page_feedback(
         &self,
         page: &str,

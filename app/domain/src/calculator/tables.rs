@@ -14,7 +14,8 @@ use serde::Deserialize;
 use super::regime::{Level, Regime};
 use crate::money::Money;
 
-const TABLES_TOML: &str = include_str!("../../data/domestic-work-tables.toml");
+/// `data/domestic-work-tables.toml`, converted to JSON by `build.rs`.
+const TABLES_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/domestic-work-tables.json"));
 
 static TABLES: OnceLock<Tables> = OnceLock::new();
 
@@ -22,7 +23,9 @@ static TABLES: OnceLock<Tables> = OnceLock::new();
 /// failure here is a build defect, never a consequence of a request.
 pub(crate) fn tables() -> &'static Tables {
     TABLES.get_or_init(|| {
-        Tables::parse(TABLES_TOML)
+        serde_json::from_str::<FileTables>(TABLES_JSON)
+            .map_err(|error| error.to_string())
+            .and_then(Tables::from_file)
             .unwrap_or_else(|error| panic!("data/domestic-work-tables.toml is invalid: {error}"))
     })
 }
@@ -288,8 +291,14 @@ struct FileBand {
 impl Tables {
     /// Parses and checks the file: every year needs both CCNL and INPS figures, every level
     /// key must be a CCNL level, INPS bands must rise and end with an open band.
+    #[cfg(test)]
     pub(crate) fn parse(text: &str) -> Result<Tables, String> {
         let file: FileTables = toml::from_str(text).map_err(|error| error.to_string())?;
+        Tables::from_file(file)
+    }
+
+    /// Checks the figures read from the file and indexes them by year.
+    fn from_file(file: FileTables) -> Result<Tables, String> {
         let known: Vec<&str> = Level::ALL.iter().map(|level| level.as_str()).collect();
         if file
             .meta

@@ -1,0 +1,22 @@
+use leptos::prelude::*;
+
+use crate::i18n::info::info;
+use crate::locale::use_locale;
+
+/// The PA breadcrumb (`data-element="breadcrumb"`): Home, then the current page.
+#[component]
+pub fn Breadcrumb(current: &'static str) -> impl IntoView {
+    let locale = use_locale();
+    let t = locale.t();
+    view! {
+        <nav class="breadcrumb-container" aria-label=info(locale).breadcrumb_label>
+            <ol class="breadcrumb p-0" data-element="breadcrumb">
+                <li class="breadcrumb-item">
+                    <a href="/">{t.nav_home}</a>
+                    <span class="separator" aria-hidden="true">"/"</span>
+                </li>
+                <li class="breadcrumb-item active" aria-current="page">{current}</li>
+            </ol>
+        </nav>
+    }
+}
