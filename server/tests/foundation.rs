@@ -492,3 +492,51 @@ async fn count_reports(url: &str) -> i64 {
         sqlx::query_scalar(sql).fetch_one(&mut conn).await.unwrap()
     }
 }
+
+async fn health_is_503_when_the_database_is_gone(s: &TestServer) {
+    s.db.close().await;
+    let (status, body) = s.get_json("/healthz").await;
+    assert_eq!(status, 503);
+    assert_eq!(body["status"], "unavailable");
+}
+both_engines!(health_unavailable, health_is_503_when_the_database_is_gone);
+
+/// A PostgreSQL database named in DATABASE_URL that does not exist yet is created at start.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn missing_postgres_database_is_created() {
+    use sqlx::Connection;
+    let admin = common::postgres_admin_url();
+    let name = format!("wemi_test_new_{}", uuid::Uuid::new_v4().simple());
+    let base = admin.rsplit_once('/').map(|(b, _)| b).unwrap();
+    let config = server::config::Config {
+        site_addr: "127.0.0.1:0".parse().unwrap(),
+        database_url: format!("{base}/{name}"),
+        demo_data: server::config::DemoData::Off,
+        payments: server::config::PaymentsGateway::Demo,
+        site_root: common::site_root(),
+        production: true,
+    };
+    let running = server::start(config, std::future::pending::<()>())
+        .await
+        .expect("starts on a new database");
+    let body: serde_json::Value =
+        reqwest::get(format!("http://{}/api/v1/categories", running.addr))
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+    assert_eq!(
+        body["items"].as_array().unwrap().len(),
+        13,
+        "reference data without demo data"
+    );
+    assert_eq!(body["items"][0]["service_count"], 0);
+    running.task.abort();
+    running.db.close().await;
+    let mut conn = sqlx::PgConnection::connect(&admin).await.unwrap();
+    sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        .execute(&mut conn)
+        .await
+        .unwrap();
+}

@@ -1,6 +1,7 @@
 use std::str::FromStr;
 use std::time::Duration;
 
+use sqlx::migrate::MigrateDatabase;
 use sqlx::postgres::PgPoolOptions;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 
@@ -28,6 +29,12 @@ pub async fn connect(url: &str) -> anyhow::Result<Db> {
         sqlx::migrate!("../migrations/sqlite").run(&pool).await?;
         Db::Sqlite(pool)
     } else {
+        // Like the SQLite file, a missing PostgreSQL database is created (when the role may).
+        if !sqlx::Postgres::database_exists(url).await.unwrap_or(true)
+            && let Err(err) = sqlx::Postgres::create_database(url).await
+        {
+            tracing::warn!(%err, "cannot create the PostgreSQL database");
+        }
         let pool = PgPoolOptions::new()
             .max_connections(16)
             .acquire_timeout(Duration::from_secs(10))
