@@ -23,6 +23,11 @@ apt_install() {
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
 }
 
+# 0. Small tools the build and test scripts call.
+for tool in curl python3 gzip; do
+    command -v "$tool" >/dev/null || apt_install "$tool"
+done
+
 # 1. Rust toolchain, pinned, with the WASM target.
 if ! command -v rustup >/dev/null; then
     echo "rustup is required (https://rustup.rs, or Debian's rustup package)" >&2
@@ -66,8 +71,10 @@ if [ "$mode" = test ] || [ "$mode" = dev ]; then
         apt_install chromium
     fi
     # 5. PostgreSQL: use the one answering on 127.0.0.1:5432, else install and start one.
+    # The end-to-end script creates its databases with psql.
+    command -v psql >/dev/null || apt_install postgresql-client
     if ! (exec 3<>/dev/tcp/127.0.0.1/5432) 2>/dev/null; then
-        if ! ls /etc/postgresql/*/main >/dev/null 2>&1; then
+        if ! ls /etc/postgresql/*/main >/dev/null 2>&1 || ! command -v psql >/dev/null; then
             say "installing PostgreSQL"
             apt_install postgresql
         fi

@@ -10,10 +10,7 @@ pub async fn submit_page_feedback(
     comment: Option<String>,
     lang: Option<String>,
 ) -> Result<(), ServerFnError> {
-    let locale = lang
-        .as_deref()
-        .and_then(crate::i18n::Locale::from_code)
-        .unwrap_or_default();
+    let locale = crate::i18n::Locale::from_param(lang.as_deref());
     if !(1..=5).contains(&rating) {
         return Err(super::bad_input(locale.t().feedback_invalid));
     }

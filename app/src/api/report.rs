@@ -34,10 +34,7 @@ pub async fn submit_problem_report(
     email: Option<String>,
     lang: Option<String>,
 ) -> Result<(), ServerFnError> {
-    let locale = lang
-        .as_deref()
-        .and_then(crate::i18n::Locale::from_code)
-        .unwrap_or_default();
+    let locale = crate::i18n::Locale::from_param(lang.as_deref());
     let category = category.unwrap_or_default();
     let email = email.unwrap_or_default();
     let back = format!("/segnala-disservizio?lang={}", locale.code());

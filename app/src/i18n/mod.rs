@@ -36,6 +36,11 @@ impl Locale {
         }
     }
 
+    /// The language a form posted in its `lang` field, Italian when absent or unknown.
+    pub fn from_param(lang: Option<&str>) -> Locale {
+        lang.and_then(Locale::from_code).unwrap_or_default()
+    }
+
     /// Picks the first supported language of an `Accept-Language` header, honouring q-values.
     pub fn from_accept_language(header: &str) -> Option<Locale> {
         let mut best: Option<(u16, Locale)> = None;

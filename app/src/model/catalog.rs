@@ -74,6 +74,16 @@ impl Space {
     pub fn description(&self, locale: Locale) -> &str {
         pick(locale, &self.description_it, &self.description_en)
     }
+    /// Opening time ranges of one weekday (1 = Monday), e.g. `["09:00–13:00", "14:00–17:00"]`;
+    /// empty when the space is closed that day.
+    pub fn hours_on(&self, weekday: i64) -> Vec<String> {
+        self.hours
+            .iter()
+            .filter(|h| h.weekday == weekday)
+            .map(|h| format!("{}–{}", h.opens, h.closes))
+            .collect()
+    }
+
     pub fn activities(&self, locale: Locale) -> impl Iterator<Item = &str> {
         pick(locale, &self.activities_it, &self.activities_en)
             .lines()

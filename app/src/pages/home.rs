@@ -159,12 +159,7 @@ fn SpacesList(spaces: Vec<Space>, locale: Locale) -> impl IntoView {
 fn OpeningHoursSummary(space: Space, t: &'static Messages) -> impl IntoView {
     let days = (1..=7i64)
         .filter_map(|day| {
-            let slots: Vec<String> = space
-                .hours
-                .iter()
-                .filter(|h| h.weekday == day)
-                .map(|h| format!("{}–{}", h.opens, h.closes))
-                .collect();
+            let slots = space.hours_on(day);
             (!slots.is_empty()).then(|| {
                 let name = t.weekday_short[(day - 1) as usize];
                 view! {

@@ -63,12 +63,7 @@ fn SpaceCard(space: Space) -> impl IntoView {
         .collect_view();
     let hours = (1..=7i64)
         .map(|day| {
-            let slots: Vec<String> = space
-                .hours
-                .iter()
-                .filter(|h| h.weekday == day)
-                .map(|h| format!("{}–{}", h.opens, h.closes))
-                .collect();
+            let slots = space.hours_on(day);
             let text = if slots.is_empty() {
                 t.closed.to_string()
             } else {

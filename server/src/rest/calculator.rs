@@ -44,7 +44,7 @@ fn parse(body: &[u8], locale: Locale) -> Result<CalculatorInput, ApiError> {
     let mut de = serde_json::Deserializer::from_slice(body);
     serde_path_to_error::deserialize(&mut de).map_err(|err| {
         let path = err.path().to_string();
-        let field = FIELDS
+        let field = CalculatorInput::FIELDS
             .iter()
             .copied()
             .find(|f| path == *f || path.starts_with(&format!("{f}.")));
@@ -60,25 +60,6 @@ fn parse(body: &[u8], locale: Locale) -> Result<CalculatorInput, ApiError> {
         }
     })
 }
-
-/// The request's fields, so errors name them with `'static` strings.
-const FIELDS: [&str; 15] = [
-    "year",
-    "regime",
-    "level",
-    "weekly_hours",
-    "hourly_pay",
-    "monthly_pay",
-    "fixed_term",
-    "cuaf",
-    "children_under_6",
-    "non_self_sufficient_assisted",
-    "board_in_kind",
-    "meals_per_week",
-    "nights_per_week",
-    "seniority_increments",
-    "include_holiday_replacement",
-];
 
 fn invalid(err: &CalcError, locale: Locale) -> ApiError {
     let message = match locale {

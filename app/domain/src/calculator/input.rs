@@ -69,6 +69,28 @@ pub struct CalculatorInput {
     pub include_holiday_replacement: bool,
 }
 
+impl CalculatorInput {
+    /// The request's field names, in the order of the contract (also the form's order and
+    /// its query parameter names), so errors can name a field with a `'static` string.
+    pub const FIELDS: [&'static str; 15] = [
+        "year",
+        "regime",
+        "level",
+        "weekly_hours",
+        "hourly_pay",
+        "monthly_pay",
+        "fixed_term",
+        "cuaf",
+        "children_under_6",
+        "non_self_sufficient_assisted",
+        "board_in_kind",
+        "meals_per_week",
+        "nights_per_week",
+        "seniority_increments",
+        "include_holiday_replacement",
+    ];
+}
+
 impl Default for CalculatorInput {
     fn default() -> CalculatorInput {
         CalculatorInput {

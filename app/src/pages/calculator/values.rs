@@ -19,23 +19,7 @@ use crate::i18n::calculator::{CalculatorMessages, calc};
 pub const MAX_VALUE_LEN: usize = 40;
 
 /// The request fields, in the order of the form (also the query parameter names).
-pub const FIELDS: [&str; 15] = [
-    "year",
-    "regime",
-    "level",
-    "weekly_hours",
-    "hourly_pay",
-    "monthly_pay",
-    "fixed_term",
-    "cuaf",
-    "children_under_6",
-    "non_self_sufficient_assisted",
-    "board_in_kind",
-    "meals_per_week",
-    "nights_per_week",
-    "seniority_increments",
-    "include_holiday_replacement",
-];
+pub const FIELDS: [&str; 15] = CalculatorInput::FIELDS;
 
 /// The fields that are yes/no (checkboxes, or radio buttons for `cuaf`).
 const BOOLEANS: [&str; 4] = [
