@@ -93,8 +93,17 @@ if [ "$mode" = test ] || [ "$mode" = dev ]; then
     fi
 fi
 
-if [ "$mode" = dev ] && ! command -v cargo-leptos >/dev/null; then
-    say "installing cargo-leptos (about 30 minutes on 2 cores)"
-    cargo "+$toolchain" install cargo-leptos --locked --features no_downloads
+if [ "$mode" = dev ]; then
+    if ! command -v cargo-leptos >/dev/null; then
+        say "installing cargo-leptos (about 30 minutes on 2 cores)"
+        cargo "+$toolchain" install cargo-leptos --locked --features no_downloads
+    fi
+    # cargo-leptos rebuilds target/site from public/ only: give it Bootstrap Italia there
+    # (ignored by git; scripts/build.sh copies and purges it by itself).
+    mkdir -p public/assets/bootstrap-italia
+    for part in css fonts svg; do
+        rm -rf "public/assets/bootstrap-italia/$part"
+        cp -r "node_modules/bootstrap-italia/dist/$part" "public/assets/bootstrap-italia/$part"
+    done
 fi
 say "ready ($mode)"
