@@ -13,6 +13,8 @@ pub mod model;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod ports;
+#[cfg(feature = "ssr")]
+pub mod search;
 mod shell;
 
 pub use shell::{App, shell};

@@ -3,14 +3,19 @@
 use leptos::prelude::*;
 use leptos_meta::{Html, Link, Meta, MetaTags, Title, provide_meta_context};
 use leptos_router::{
-    SsrMode, StaticSegment,
+    ParamSegment, SsrMode, StaticSegment,
     components::{Route, Router, Routes},
 };
 
 use crate::components::layout::Layout;
 use crate::locale::use_t;
 use crate::pages::calculator::CalculatorPage;
+use crate::pages::coming_soon::ComingSoonPage;
 use crate::pages::info::{ContactsPage, FaqPage, LegalNotesPage, PrivacyPage};
+use crate::pages::providers::{ProviderPage, ProvidersPage};
+use crate::pages::services::ServicesPage;
+use crate::pages::services::detail::ServicePage;
+use crate::pages::services::landing::{CategoryPage, TargetGroupPage};
 use crate::pages::{home::HomePage, not_found::NotFound, report::ReportPage, spaces::SpacesPage};
 
 /// The whole document. Only the server renders it; the browser hydrates the islands inside.
@@ -60,10 +65,34 @@ pub fn App() -> impl IntoView {
         <Link rel="stylesheet" href="/pkg/wemi.css" />
         <Router>
             <Layout>
-                // InOrder: pages are complete HTML even without JavaScript.
+                // InOrder: pages are complete HTML even without JavaScript. Async for pages whose
+                // title, JSON-LD or status depend on data: the head and the status wait for it.
                 <Routes fallback=NotFound>
                     <Route path=StaticSegment("") view=HomePage ssr=SsrMode::InOrder />
                     <Route path=StaticSegment("spazi") view=SpacesPage ssr=SsrMode::InOrder />
+                    <Route path=StaticSegment("servizi") view=ServicesPage ssr=SsrMode::Async />
+                    <Route
+                        path=(StaticSegment("servizi"), ParamSegment("slug"))
+                        view=ServicePage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("categorie"), ParamSegment("slug"))
+                        view=CategoryPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("destinatari"), ParamSegment("slug"))
+                        view=TargetGroupPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=StaticSegment("enti") view=ProvidersPage ssr=SsrMode::Async />
+                    <Route
+                        path=(StaticSegment("enti"), ParamSegment("slug"))
+                        view=ProviderPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=StaticSegment("prossimamente") view=ComingSoonPage ssr=SsrMode::InOrder />
                     <Route path=StaticSegment("privacy") view=PrivacyPage ssr=SsrMode::InOrder />
                     <Route path=StaticSegment("note-legali") view=LegalNotesPage ssr=SsrMode::InOrder />
                     <Route path=StaticSegment("faq") view=FaqPage ssr=SsrMode::InOrder />

@@ -21,6 +21,22 @@ use crate::config::{Config, DemoData};
 use crate::http::AppState;
 use crate::store::{Db, SqlStore};
 
+/// Stack of each worker thread. Rendering a large page is deeply recursive (nested view
+/// types), more so in debug builds; the 2 MiB default is too tight for the catalogue pages.
+pub const WORKER_STACK_BYTES: usize = 16 * 1024 * 1024;
+
+/// The multi-threaded runtime the server runs on (`workers` = 0: one per core).
+pub fn runtime(workers: usize) -> std::io::Result<tokio::runtime::Runtime> {
+    let mut builder = tokio::runtime::Builder::new_multi_thread();
+    if workers > 0 {
+        builder.worker_threads(workers);
+    }
+    builder
+        .thread_stack_size(WORKER_STACK_BYTES)
+        .enable_all()
+        .build()
+}
+
 /// A server that is listening.
 pub struct Running {
     pub addr: SocketAddr,
@@ -41,6 +57,9 @@ pub async fn start(
         tracing::info!("demo data set loaded");
     }
     let demo = demo::is_loaded(&db).await?;
+    store::search_index::ensure(&db)
+        .await
+        .context("cannot build the search index")?;
 
     let listener = tokio::net::TcpListener::bind(config.site_addr)
         .await

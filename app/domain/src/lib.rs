@@ -6,3 +6,4 @@
 pub mod calculator;
 pub mod money;
 pub mod pricing;
+pub mod search;

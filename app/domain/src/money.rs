@@ -287,6 +287,20 @@ impl<'a> Sum<&'a Money> for Money {
     }
 }
 
+/// In the API: a decimal string with two digits, euro (`"18.50"`).
+#[cfg(feature = "openapi")]
+impl utoipa::PartialSchema for Money {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::schema::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .pattern(Some(r"^-?[0-9]+\.[0-9]{2}$"))
+            .description(Some("Amount in euro, two decimals"))
+            .into()
+    }
+}
+#[cfg(feature = "openapi")]
+impl utoipa::ToSchema for Money {}
+
 impl Serialize for Money {
     /// The two-decimal string of the public contract ("18.50").
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {

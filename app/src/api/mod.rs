@@ -5,6 +5,7 @@ pub mod calculator;
 pub mod catalog;
 pub mod feedback;
 pub mod report;
+pub mod services;
 
 #[cfg(feature = "ssr")]
 pub(crate) fn store() -> Result<crate::ports::SharedStore, leptos::prelude::ServerFnError> {

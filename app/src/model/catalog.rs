@@ -108,6 +108,8 @@ pub struct ProviderSummary {
     /// ISO dates (`YYYY-MM-DD`); the accreditation is valid between them, both included.
     pub accredited_from: String,
     pub accredited_until: String,
+    /// True when today (server date) is within the accreditation.
+    pub accreditation_valid: bool,
     pub service_count: i64,
 }
 

@@ -2,5 +2,7 @@
 //! On the server they double as database rows (`FromRow`), so there is one definition.
 
 mod catalog;
+mod service;
 
 pub use catalog::*;
+pub use service::*;

@@ -72,7 +72,7 @@ fn CategoryGrid(categories: Vec<Category>, locale: Locale) -> impl IntoView {
     let cards = categories
         .into_iter()
         .map(|c| {
-            let href = format!("/servizi?category={}", c.slug);
+            let href = format!("/categorie/{}", c.slug);
             let count = (t.services_count)(c.service_count);
             view! {
                 <li class="col-12 col-md-6 col-lg-4 mb-3">

@@ -1,8 +1,11 @@
 //! One file per page (or family of pages).
 
 pub mod calculator;
+pub mod coming_soon;
 pub mod home;
 pub mod info;
 pub mod not_found;
+pub mod providers;
 pub mod report;
+pub mod services;
 pub mod spaces;

@@ -2,7 +2,13 @@ use std::sync::Arc;
 
 use async_trait::async_trait;
 
-use crate::model::{Category, Municipio, PageRequest, Paged, ProviderSummary, Space};
+use domain::search::SearchParams;
+use domain::search::results::FacetCounts;
+
+use crate::model::{
+    Category, Municipio, PageRequest, Paged, ProviderSite, ProviderSummary, ServiceCard,
+    ServiceDetail, Space, Suggestion, TargetGroup,
+};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -35,6 +41,31 @@ pub trait Store: Send + Sync + 'static {
 
     async fn provider(&self, id: i64) -> Result<Option<ProviderSummary>, StoreError>;
 
+    async fn provider_by_slug(&self, slug: &str) -> Result<Option<ProviderSummary>, StoreError>;
+
+    /// The sites (offices, centres) of a provider.
+    async fn provider_sites(&self, provider_id: i64) -> Result<Vec<ProviderSite>, StoreError>;
+
+    /// Target groups in display order.
+    async fn target_groups(&self) -> Result<Vec<TargetGroup>, StoreError>;
+
+    /// Published services matching the text and filters: one page, the total and the facet
+    /// counts. Both engines give the same answer.
+    async fn search_services(&self, params: &SearchParams) -> Result<SearchPage, StoreError>;
+
+    /// Published services whose name starts (or has a word starting) with `prefix`.
+    async fn suggest_services(
+        &self,
+        prefix: &str,
+        limit: u32,
+    ) -> Result<Vec<Suggestion>, StoreError>;
+
+    /// A published service by id or slug, with everything its page shows.
+    async fn service(&self, key: ServiceKey<'_>) -> Result<Option<ServiceDetail>, StoreError>;
+
+    /// Rebuilds the search index from the published services; returns how many there are.
+    async fn reindex_services(&self) -> Result<u64, StoreError>;
+
     /// The lowest hourly price (cents) of each published, paid, per-hour service in a category:
     /// what the calculator compares a direct hire with.
     async fn hourly_prices(&self, category_slug: &str) -> Result<Vec<i64>, StoreError>;
@@ -58,3 +89,20 @@ pub trait Store: Send + Sync + 'static {
 }
 
 pub type SharedStore = Arc<dyn Store>;
+
+/// How a service is looked up: the JSON API uses ids, pages use slugs.
+#[derive(Clone, Copy, Debug)]
+pub enum ServiceKey<'a> {
+    Id(i64),
+    Slug(&'a str),
+}
+
+/// What the store answers to a search, before labels are put on the facets.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SearchPage {
+    pub total: i64,
+    pub items: Vec<ServiceCard>,
+    pub counts: FacetCounts,
+    /// Query words matched only through a one-letter correction: (word, term matched).
+    pub corrections: Vec<(String, String)>,
+}

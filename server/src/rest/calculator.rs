@@ -14,6 +14,13 @@ use http::StatusCode;
 use super::error::ApiError;
 use crate::http::AppState;
 
+/// The cost of hiring a domestic worker directly, exact to the cent, with the alternatives.
+#[utoipa::path(post, path = "/calculator/domestic-work", tag = "calculator",
+    request_body = CalculatorInput,
+    responses(
+        (status = 200, body = CalculatorResult),
+        (status = 422, body = super::dto::ErrorBody, description = "Invalid input; `field` names it"),
+    ))]
 pub async fn domestic_work(
     State(state): State<AppState>,
     Extension(locale): Extension<Locale>,

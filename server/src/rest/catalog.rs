@@ -1,88 +1,77 @@
+//! Categories, providers and WeMi spaces.
+
 use std::collections::HashMap;
 
 use app::i18n::Locale;
-use app::model::{ProviderSummary, Space};
 use axum::Json;
 use axum::extract::{Extension, Path, Query, State};
-use serde_json::{Value, json};
 
+use super::dto::{
+    CategoryItem, CategoryList, ErrorBody, Provider, ProviderList, SpaceItem, SpaceList,
+};
 use super::error::ApiError;
 use super::paging::page_request;
 use crate::http::AppState;
 
-type ApiResult = Result<Json<Value>, ApiError>;
-
+/// All categories with their number of published services.
+#[utoipa::path(get, path = "/categories", tag = "catalogue",
+    params(("lang" = Option<String>, Query, description = "`it` or `en` (else Accept-Language)")),
+    responses((status = 200, body = CategoryList)))]
 pub async fn categories(
     State(state): State<AppState>,
     Extension(locale): Extension<Locale>,
-) -> ApiResult {
+) -> Result<Json<CategoryList>, ApiError> {
     let categories = state
         .store
         .categories()
         .await
         .map_err(|e| ApiError::store(e, locale))?;
-    let items: Vec<Value> = categories
+    let items = categories
         .iter()
-        .map(|c| {
-            json!({
-                "slug": c.slug,
-                "name": c.name(locale),
-                "description": c.description(locale),
-                "service_count": c.service_count,
-            })
-        })
+        .map(|c| CategoryItem::new(c, locale))
         .collect();
-    Ok(Json(json!({ "items": items })))
+    Ok(Json(CategoryList { items }))
 }
 
-fn provider_json(p: &ProviderSummary, locale: Locale) -> Value {
-    json!({
-        "id": p.id,
-        "slug": p.slug,
-        "name": p.name,
-        "legal_form": p.legal_form,
-        "vat_number": p.vat_number,
-        "accredited_from": none_if_empty(&p.accredited_from),
-        "accredited_until": none_if_empty(&p.accredited_until),
-        "description": app::model::pick(locale, &p.description_it, &p.description_en),
-        "email": p.email,
-        "phone": p.phone,
-        "website": p.website,
-        "service_count": p.service_count,
-        "url": format!("/enti/{}", p.slug),
-    })
-}
-
-fn none_if_empty(s: &str) -> Option<&str> {
-    (!s.is_empty()).then_some(s)
-}
-
+/// Accredited providers by name, one page at a time.
+#[utoipa::path(get, path = "/providers", tag = "catalogue",
+    params(
+        ("page" = Option<u32>, Query, description = "From 1"),
+        ("per_page" = Option<u32>, Query, description = "1–100, default 20"),
+    ),
+    responses((status = 200, body = ProviderList), (status = 400, body = ErrorBody)))]
 pub async fn providers(
     State(state): State<AppState>,
     Extension(locale): Extension<Locale>,
     Query(query): Query<HashMap<String, String>>,
-) -> ApiResult {
+) -> Result<Json<ProviderList>, ApiError> {
     let page = page_request(&query, locale)?;
     let paged = state
         .store
         .providers(page)
         .await
         .map_err(|e| ApiError::store(e, locale))?;
-    let items: Vec<Value> = paged
-        .items
-        .iter()
-        .map(|p| provider_json(p, locale))
-        .collect();
-    Ok(Json(json!({
-        "total": paged.total, "page": paged.page, "per_page": paged.per_page, "items": items
-    })))
+    Ok(Json(ProviderList {
+        total: paged.total,
+        page: paged.page,
+        per_page: paged.per_page,
+        items: paged
+            .items
+            .iter()
+            .map(|p| Provider::new(p, locale))
+            .collect(),
+    }))
 }
 
+/// One provider.
+#[utoipa::path(get, path = "/providers/{id}", tag = "catalogue",
+    params(("id" = i64, Path, description = "Provider id")),
+    responses((status = 200, body = Provider), (status = 404, body = ErrorBody)))]
 pub async fn provider(
     State(state): State<AppState>,
     Extension(locale): Extension<Locale>,
     Path(id): Path<String>,
-) -> ApiResult {
+) -> Result<Json<Provider>, ApiError> {
     // A non-numeric id is simply an unknown provider, not a server error.
     let Ok(id) = id.parse::<i64>() else {
         return Err(ApiError::not_found(locale));
@@ -93,43 +82,29 @@ pub async fn provider(
         .await
         .map_err(|e| ApiError::store(e, locale))?
     {
-        Some(p) => Ok(Json(provider_json(&p, locale))),
+        Some(p) => Ok(Json(Provider::new(&p, locale))),
         None => Err(ApiError::not_found(locale)),
     }
 }
 
-fn space_json(s: &Space, locale: Locale) -> Value {
-    let hours: Vec<Value> = s
-        .hours
-        .iter()
-        .map(|h| json!({"weekday": h.weekday, "opens": h.opens, "closes": h.closes}))
-        .collect();
-    json!({
-        "id": s.id,
-        "slug": s.slug,
-        "name": s.name,
-        "address": s.address,
-        "municipio": s.municipio,
-        "phone": s.phone,
-        "email": s.email,
-        "description": s.description(locale),
-        "activities": s.activities(locale).collect::<Vec<_>>(),
-        "opening_hours": hours,
-    })
-}
-
+/// The WeMi spaces with their opening hours.
+#[utoipa::path(get, path = "/spaces", tag = "catalogue",
+    responses((status = 200, body = SpaceList)))]
 pub async fn spaces(
     State(state): State<AppState>,
     Extension(locale): Extension<Locale>,
-) -> ApiResult {
+) -> Result<Json<SpaceList>, ApiError> {
     let spaces = state
         .store
         .spaces()
         .await
         .map_err(|e| ApiError::store(e, locale))?;
-    let items: Vec<Value> = spaces.iter().map(|s| space_json(s, locale)).collect();
-    let total = items.len();
-    Ok(Json(
-        json!({ "total": total, "page": 1, "per_page": total, "items": items }),
-    ))
+    let items: Vec<SpaceItem> = spaces.iter().map(|s| SpaceItem::new(s, locale)).collect();
+    let total = items.len() as u32;
+    Ok(Json(SpaceList {
+        total: i64::from(total),
+        page: 1,
+        per_page: total,
+        items,
+    }))
 }

@@ -62,6 +62,7 @@ const PROVIDER_COLUMNS: &str = "p.id, p.slug, p.name, p.legal_form, p.vat_number
      p.phone, p.website, p.description_it, p.description_en, \
      COALESCE(CAST(p.accredited_from AS TEXT), '') AS accredited_from, \
      COALESCE(CAST(p.accredited_until AS TEXT), '') AS accredited_until, \
+     COALESCE(p.accredited_until >= CURRENT_DATE, FALSE) AS accreditation_valid, \
      (SELECT COUNT(*) FROM services s WHERE s.provider_id = p.id AND s.status = 'validated') \
        AS service_count";
 
@@ -91,6 +92,12 @@ pub async fn providers(db: &Db, page: PageRequest) -> Result<Paged<ProviderSumma
 pub async fn provider(db: &Db, id: i64) -> Result<Option<ProviderSummary>, StoreError> {
     let sql = format!("SELECT {PROVIDER_COLUMNS} FROM providers p WHERE p.id = $1");
     on_pool!(db, pool => sqlx::query_as::<_, ProviderSummary>(&sql).bind(id).fetch_optional(pool).await)
+        .map_err(backend)
+}
+
+pub async fn provider_by_slug(db: &Db, slug: &str) -> Result<Option<ProviderSummary>, StoreError> {
+    let sql = format!("SELECT {PROVIDER_COLUMNS} FROM providers p WHERE p.slug = $1");
+    on_pool!(db, pool => sqlx::query_as::<_, ProviderSummary>(&sql).bind(slug).fetch_optional(pool).await)
         .map_err(backend)
 }
 

@@ -8,10 +8,17 @@
 mod catalog;
 mod connect;
 mod feedback;
+pub mod search;
+pub mod search_index;
+mod service;
 
-use app::model::{Category, Municipio, PageRequest, Paged, ProviderSummary, Space};
-use app::ports::{Store, StoreError};
+use app::model::{
+    Category, Municipio, PageRequest, Paged, ProviderSite, ProviderSummary, ServiceDetail, Space,
+    Suggestion, TargetGroup,
+};
+use app::ports::{SearchPage, ServiceKey, Store, StoreError};
 use async_trait::async_trait;
+use domain::search::SearchParams;
 use sqlx::{PgPool, SqlitePool};
 
 pub use connect::connect;
@@ -86,6 +93,38 @@ impl Store for SqlStore {
 
     async fn provider(&self, id: i64) -> Result<Option<ProviderSummary>, StoreError> {
         catalog::provider(&self.db, id).await
+    }
+
+    async fn provider_by_slug(&self, slug: &str) -> Result<Option<ProviderSummary>, StoreError> {
+        catalog::provider_by_slug(&self.db, slug).await
+    }
+
+    async fn provider_sites(&self, provider_id: i64) -> Result<Vec<ProviderSite>, StoreError> {
+        service::provider_sites(&self.db, provider_id).await
+    }
+
+    async fn target_groups(&self) -> Result<Vec<TargetGroup>, StoreError> {
+        service::target_groups(&self.db).await
+    }
+
+    async fn search_services(&self, params: &SearchParams) -> Result<SearchPage, StoreError> {
+        search::search(&self.db, params).await
+    }
+
+    async fn suggest_services(
+        &self,
+        prefix: &str,
+        limit: u32,
+    ) -> Result<Vec<Suggestion>, StoreError> {
+        search::suggest(&self.db, prefix, limit).await
+    }
+
+    async fn service(&self, key: ServiceKey<'_>) -> Result<Option<ServiceDetail>, StoreError> {
+        service::service(&self.db, key).await
+    }
+
+    async fn reindex_services(&self) -> Result<u64, StoreError> {
+        search_index::rebuild(&self.db).await
     }
 
     async fn hourly_prices(&self, category_slug: &str) -> Result<Vec<i64>, StoreError> {

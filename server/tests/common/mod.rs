@@ -162,6 +162,12 @@ impl TestServer {
     }
 }
 
+/// The runtime a test server runs on: like `wemi`'s (see `server::runtime`), so pages render
+/// with the same stack size as in production.
+pub fn runtime() -> tokio::runtime::Runtime {
+    server::runtime(2).expect("tokio runtime")
+}
+
 /// Runs the same async test body against SQLite and PostgreSQL, as two separate tests.
 #[macro_export]
 macro_rules! both_engines {
@@ -169,18 +175,22 @@ macro_rules! both_engines {
         mod $name {
             use super::*;
 
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn sqlite() {
-                let server = common::TestServer::start(common::Engine::Sqlite).await;
-                $body(&server).await;
-                server.stop().await;
+            #[test]
+            fn sqlite() {
+                common::runtime().block_on(async {
+                    let server = common::TestServer::start(common::Engine::Sqlite).await;
+                    $body(&server).await;
+                    server.stop().await;
+                });
             }
 
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn postgres() {
-                let server = common::TestServer::start(common::Engine::Postgres).await;
-                $body(&server).await;
-                server.stop().await;
+            #[test]
+            fn postgres() {
+                common::runtime().block_on(async {
+                    let server = common::TestServer::start(common::Engine::Postgres).await;
+                    $body(&server).await;
+                    server.stop().await;
+                });
             }
         }
     };

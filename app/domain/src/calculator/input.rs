@@ -22,6 +22,7 @@ use crate::money::Money;
 /// What the family tells the calculator. `Default` gives the contract's defaults.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CalculatorInput {
     /// Year of the tables (default: the latest year with tables, 2026 today).
     #[serde(deserialize_with = "integer")]
@@ -33,6 +34,7 @@ pub struct CalculatorInput {
     pub level: String,
     /// Hours worked a week (default 20); may have decimals ("22.5").
     #[serde(deserialize_with = "decimal")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, example = "20"))]
     pub weekly_hours: Decimal,
     /// Agreed gross hourly pay, for `hourly` and `rest_day_substitute`; `None` = the minimum.
     #[serde(deserialize_with = "optional_money")]

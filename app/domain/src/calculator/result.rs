@@ -12,11 +12,13 @@ use crate::money::Money;
 
 /// Everything the family sees for one request.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CalculatorResult {
     /// The contractual minimum, per hour or per month as the regime is paid.
     pub minimum: MinimumPay,
     /// Weekly hours × 52 / 12.
     #[serde(with = "two_decimals")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, example = "86.67"))]
     pub monthly_hours: Decimal,
     /// The agreed (or minimum) gross monthly pay.
     pub monthly_pay: Money,
@@ -46,6 +48,7 @@ pub struct CalculatorResult {
 
 /// Only the key that applies is present: `hourly` for hourly regimes, `monthly` otherwise.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MinimumPay {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub monthly: Option<Money>,
@@ -55,6 +58,7 @@ pub struct MinimumPay {
 
 /// INPS contributions (README step 5).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct InpsContributions {
     pub band: InpsBand,
     pub hourly_total: Money,
@@ -85,6 +89,19 @@ impl fmt::Display for InpsBand {
     }
 }
 
+/// In the API: `"1"`, `"2"`, `"3"` or `"over_24h"`.
+#[cfg(feature = "openapi")]
+impl utoipa::PartialSchema for InpsBand {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::schema::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .enum_values(Some(["1", "2", "3", OVER_24H]))
+            .into()
+    }
+}
+#[cfg(feature = "openapi")]
+impl utoipa::ToSchema for InpsBand {}
+
 impl Serialize for InpsBand {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)
@@ -108,6 +125,7 @@ impl<'de> Deserialize<'de> for InpsBand {
 
 /// Cassa Colf contributions (README step 6).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CassaColfContributions {
     pub hourly_total: Money,
     pub annual_total: Money,
@@ -117,6 +135,7 @@ pub struct CassaColfContributions {
 
 /// README step 12: shown next to the cost, never subtracted from it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TaxRelief {
     /// Employer's INPS contributions the family may deduct (at most 1.549,37 €).
     pub deductible_contributions: Money,
@@ -127,6 +146,7 @@ pub struct TaxRelief {
 
 /// Other ways to get the same hours of work.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Alternatives {
     pub libretto_famiglia: LibrettoFamigliaOption,
     pub cooperative: CooperativeOption,
@@ -134,6 +154,7 @@ pub struct Alternatives {
 
 /// Occasional work paid with Libretto Famiglia titles.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LibrettoFamigliaOption {
     /// False when a yearly limit would be exceeded.
     pub allowed: bool,
@@ -145,6 +166,7 @@ pub struct LibrettoFamigliaOption {
 
 /// Yearly limits on a Libretto Famiglia worker's compensation (keys of `[libretto_famiglia]`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum LibrettoLimit {
     /// 2.500 € per worker–family pair.
     #[serde(rename = "limit_per_worker_user_pair")]
@@ -160,6 +182,7 @@ pub enum LibrettoLimit {
 /// Accredited services of the matching category on the portal. All `None` (JSON `null`)
 /// when no priced service was given to [`compute`](super::compute).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CooperativeOption {
     pub hourly_min: Option<Money>,
     pub hourly_median: Option<Money>,
