@@ -206,6 +206,18 @@ run_wrk() {
         END { print n + 0 }' <<<"$out")"
 }
 
+# One GET of $1 into the file $2; prints "status bytes". Retried for up to a minute while the
+# server answers 408/5xx or not at all: after a load run a slow server may still be working
+# off the requests wrk left queued, which must not spoil the next measurement.
+fetch() {
+    local url="$1" out="$2" reply=""
+    for _ in $(seq 1 60); do
+        reply="$(curl -s -o "$out" -w '%{http_code} %{size_download}' --max-time 30 "$url")" || true
+        case "${reply%% *}" in 408 | 429 | 5?? | 000 | "") sleep 1 ;; *) break ;; esac
+    done
+    echo "$reply"
+}
+
 declare -A result
 bench_engine() {
     local engine="$1" url target log="$work/server-$1.log"
@@ -218,7 +230,8 @@ bench_engine() {
             result[$engine:skipped]=1
             return
         fi
-        psql "$pg_admin" -Xqc "DROP DATABASE IF EXISTS \"$pg_db\" WITH (FORCE)" >/dev/null
+        PGOPTIONS="-c client_min_messages=warning" \
+            psql "$pg_admin" -Xqc "DROP DATABASE IF EXISTS \"$pg_db\" WITH (FORCE)" >/dev/null
         psql "$pg_admin" -Xqc "CREATE DATABASE \"$pg_db\"" >/dev/null
         pg_created=1
         target="$pg_url"
@@ -252,7 +265,7 @@ bench_engine() {
 
     # The catalogue page as a browser without gzip gets it: the bytes nginx will serve.
     local size status
-    read -r status size < <(curl -s -o "$work/servizi-$engine.html" -w '%{http_code} %{size_download}\n' "$base_url/servizi")
+    read -r status size < <(fetch "$base_url/servizi" "$work/servizi-$engine.html")
     result[$engine:page_status]="$status"
     result[$engine:page_bytes]="$size"
     say "$engine: wrk -t$threads -c$connections -d$duration /servizi (HTTP $status, $size bytes)"
@@ -260,7 +273,7 @@ bench_engine() {
     result[$engine:page_rps]="$wrk_rps"; result[$engine:page_bad]="$wrk_bad"
     say "$engine: /servizi $wrk_rps req/s, p99 $wrk_p99, $wrk_bad errors or non-2xx"
 
-    read -r status size < <(curl -s -o /dev/null -w '%{http_code} %{size_download}\n' "$base_url$api_path")
+    read -r status size < <(fetch "$base_url$api_path" /dev/null)
     result[$engine:api_status]="$status"
     say "$engine: wrk $api_path (HTTP $status, $size bytes)"
     run_wrk "$base_url$api_path" "$engine-api"
@@ -289,7 +302,7 @@ done
 verdict() { awk -v v="$1" -v t="$2" -v dir="$3" 'BEGIN {
     if (v == "" || v == "nan") print "n/a"; else if ((dir == "le" && v <= t) || (dir == "ge" && v >= t)) print "ok"; else print "MISSED" }'; }
 echo
-say "results: $services services, $providers providers, wrk -t$threads -c$connections -d$duration, $(nproc) cores, $(basename "$bin") ($bin)"
+say "results: $services services, $providers providers, wrk -t$threads -c$connections -d$duration, $(nproc) cores, $bin"
 printf '%-9s %9s %9s %9s %6s %10s %10s %10s %8s %6s\n' engine "start s" "p50 ms" "p99 ms" "≤20ms" \
     "page r/s" "api r/s" "nginx r/s" "page/ngx" "≥50%"
 for engine in $engines; do

@@ -262,7 +262,7 @@ def build(n_services, n_providers, seed, category_ids, target_ids):
     # here, kept as a guard should the assignment above change).
     declared = set(rows["provider_categories"])
     for pid, cats in offered.items():
-        for c in cats:
+        for c in sorted(cats):
             if (pid, category_ids[c]) not in declared:
                 rows["provider_categories"].append((pid, category_ids[c]))
     return rows

@@ -4,6 +4,7 @@
 pub mod auth;
 pub mod config;
 pub mod demo;
+pub mod hsds;
 pub mod http;
 pub mod pdf;
 pub mod rest;
@@ -78,7 +79,7 @@ pub async fn start(
         .build();
     let state = AppState {
         leptos_options,
-        store: Arc::new(SqlStore { db: db.clone() }),
+        store: Arc::new(SqlStore::new(db.clone())),
         demo,
     };
     let app = http::router(state);

@@ -51,7 +51,7 @@ pub struct ProviderView {
 pub async fn search_catalog(pairs: Vec<(String, String)>) -> Result<SearchView, ServerFnError> {
     let locale = crate::locale::request_locale();
     let store = super::store()?;
-    let categories = store.categories().await.map_err(super::internal)?;
+    let categories = store.category_names().await.map_err(super::internal)?;
     let targets = store.target_groups().await.map_err(super::internal)?;
     let parsed = SearchParams::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
     let (params, results, error) = match parsed {
@@ -129,7 +129,7 @@ pub async fn provider_page(slug: String) -> Result<Option<ProviderView>, ServerF
         .search_services(&params)
         .await
         .map_err(super::internal)?;
-    let categories = store.categories().await.map_err(super::internal)?;
+    let categories = store.category_names().await.map_err(super::internal)?;
     let targets = store.target_groups().await.map_err(super::internal)?;
     let services = crate::search::results(&params, page, &categories, &targets, locale);
     Ok(Some(ProviderView {

@@ -31,6 +31,7 @@ pub struct ServiceCard {
     pub name_en: String,
     pub summary_it: String,
     pub summary_en: String,
+    pub category_id: i64,
     pub category_slug: String,
     pub category_name_it: String,
     pub category_name_en: String,
@@ -91,9 +92,24 @@ pub struct PriceTier {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct ProviderSite {
+    pub id: i64,
     pub name: String,
     pub address: String,
     pub municipio: Option<i64>,
+}
+
+/// A published service offered at one of its provider's sites (HSDS `service_at_location`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct ServiceLocation {
+    pub service_id: i64,
+    pub service_name_it: String,
+    pub service_name_en: String,
+    pub provider_id: i64,
+    pub site_id: i64,
+    pub site_name: String,
+    pub site_address: String,
+    pub site_municipio: Option<i64>,
 }
 
 /// Everything the "scheda servizio" shows.

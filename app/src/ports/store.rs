@@ -7,7 +7,7 @@ use domain::search::results::FacetCounts;
 
 use crate::model::{
     Category, Municipio, PageRequest, Paged, ProviderSite, ProviderSummary, ServiceCard,
-    ServiceDetail, Space, Suggestion, TargetGroup,
+    ServiceDetail, ServiceLocation, Space, Suggestion, TargetGroup,
 };
 
 #[derive(Debug, thiserror::Error)]
@@ -30,6 +30,9 @@ pub trait Store: Send + Sync + 'static {
 
     /// All categories in display order, with their count of published services.
     async fn categories(&self) -> Result<Vec<Category>, StoreError>;
+
+    /// All categories in display order, without counting their services (cheap: for labels).
+    async fn category_names(&self) -> Result<Vec<Category>, StoreError>;
 
     async fn municipi(&self) -> Result<Vec<Municipio>, StoreError>;
 
@@ -62,6 +65,12 @@ pub trait Store: Send + Sync + 'static {
 
     /// A published service by id or slug, with everything its page shows.
     async fn service(&self, key: ServiceKey<'_>) -> Result<Option<ServiceDetail>, StoreError>;
+
+    /// Every (published service, provider site) pair, one page at a time (open data).
+    async fn service_locations(
+        &self,
+        page: PageRequest,
+    ) -> Result<Paged<ServiceLocation>, StoreError>;
 
     /// Rebuilds the search index from the published services; returns how many there are.
     async fn reindex_services(&self) -> Result<u64, StoreError>;

@@ -61,6 +61,9 @@ pub fn router(state: AppState) -> Router {
             }),
         )
         .nest("/api/v1", crate::rest::router())
+        // `/hsds/` with its slash, as the contract writes it (nesting serves `/hsds`).
+        .route("/hsds/", get(crate::hsds::root))
+        .nest("/hsds", crate::hsds::router())
         .merge(statics::router(&state.leptos_options))
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = state.leptos_options.clone();

@@ -8,7 +8,7 @@ mod calculator;
 mod catalog;
 pub mod dto;
 pub mod error;
-mod paging;
+pub mod paging;
 mod services;
 
 use std::sync::OnceLock;

@@ -49,7 +49,7 @@ pub async fn list(
     let store = &state.store;
     let fail = |e| ApiError::store(e, locale);
     let page = store.search_services(&params).await.map_err(fail)?;
-    let categories = store.categories().await.map_err(fail)?;
+    let categories = store.category_names().await.map_err(fail)?;
     let targets = store.target_groups().await.map_err(fail)?;
     let results = app::search::results(&params, page, &categories, &targets, locale);
     Ok(Json(ServiceList {

@@ -15,6 +15,14 @@ pub async fn categories(db: &Db) -> Result<Vec<Category>, StoreError> {
         .map_err(backend)
 }
 
+pub async fn category_names(db: &Db) -> Result<Vec<Category>, StoreError> {
+    on_pool!(db, pool => sqlx::query_as::<_, Category>(
+        "SELECT id, slug, name_it, name_en, description_it, description_en, icon, \
+         CAST(0 AS BIGINT) AS service_count FROM categories ORDER BY position"
+    ).fetch_all(pool).await)
+    .map_err(backend)
+}
+
 pub async fn municipi(db: &Db) -> Result<Vec<Municipio>, StoreError> {
     on_pool!(db, pool => sqlx::query_as::<_, Municipio>(
         "SELECT id, name FROM municipi ORDER BY id"

@@ -13,8 +13,8 @@ pub mod search_index;
 mod service;
 
 use app::model::{
-    Category, Municipio, PageRequest, Paged, ProviderSite, ProviderSummary, ServiceDetail, Space,
-    Suggestion, TargetGroup,
+    Category, Municipio, PageRequest, Paged, ProviderSite, ProviderSummary, ServiceDetail,
+    ServiceLocation, Space, Suggestion, TargetGroup,
 };
 use app::ports::{SearchPage, ServiceKey, Store, StoreError};
 use async_trait::async_trait;
@@ -66,6 +66,16 @@ pub(crate) fn backend(err: sqlx::Error) -> StoreError {
 #[derive(Clone, Debug)]
 pub struct SqlStore {
     pub db: Db,
+    search: std::sync::Arc<search::SearchCache>,
+}
+
+impl SqlStore {
+    pub fn new(db: Db) -> SqlStore {
+        SqlStore {
+            db,
+            search: Default::default(),
+        }
+    }
 }
 
 #[async_trait]
@@ -77,6 +87,10 @@ impl Store for SqlStore {
 
     async fn categories(&self) -> Result<Vec<Category>, StoreError> {
         catalog::categories(&self.db).await
+    }
+
+    async fn category_names(&self) -> Result<Vec<Category>, StoreError> {
+        catalog::category_names(&self.db).await
     }
 
     async fn municipi(&self) -> Result<Vec<Municipio>, StoreError> {
@@ -108,7 +122,7 @@ impl Store for SqlStore {
     }
 
     async fn search_services(&self, params: &SearchParams) -> Result<SearchPage, StoreError> {
-        search::search(&self.db, params).await
+        search::search(&self.db, &self.search, params).await
     }
 
     async fn suggest_services(
@@ -121,6 +135,13 @@ impl Store for SqlStore {
 
     async fn service(&self, key: ServiceKey<'_>) -> Result<Option<ServiceDetail>, StoreError> {
         service::service(&self.db, key).await
+    }
+
+    async fn service_locations(
+        &self,
+        page: PageRequest,
+    ) -> Result<Paged<ServiceLocation>, StoreError> {
+        service::service_locations(&self.db, page).await
     }
 
     async fn reindex_services(&self) -> Result<u64, StoreError> {

@@ -4,7 +4,8 @@
 //! facets, order and paging are then the domain's (`domain::search::results`), so the two
 //! engines return the same results.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, RwLock};
 
 use app::model::{ServiceCard, Suggestion};
 use app::ports::{SearchPage, StoreError};
@@ -23,7 +24,6 @@ const BODY_POINTS: i64 = 1;
 #[derive(sqlx::FromRow)]
 struct HitRow {
     id: i64,
-    score: i64,
     category_id: i64,
     provider_id: i64,
     pricing: String,
@@ -43,7 +43,6 @@ impl From<HitRow> for Hit {
         let index = |list: &[&str], v: &str| list.iter().position(|x| *x == v).unwrap_or(0);
         Hit {
             id: r.id,
-            score: r.score,
             category_id: r.category_id,
             provider_id: r.provider_id,
             price: index(PRICES, &r.pricing),
@@ -57,6 +56,73 @@ impl From<HitRow> for Hit {
             rating_x100: r.rating_x100,
             sort_name: r.sort_name,
         }
+    }
+}
+
+/// The compact rows of every published service, as of one version of the index. Filters,
+/// facets and order are computed on it in memory, so a search costs the database only the
+/// full-text lookups; a copy lives in each server instance and is reloaded when another
+/// instance (or this one) rebuilds the index (`settings.search_version` changes).
+pub struct Snapshot {
+    version: String,
+    hits: Vec<Hit>,
+    by_id: HashMap<i64, usize>,
+}
+
+/// The snapshot a server instance holds.
+#[derive(Default)]
+pub struct SearchCache {
+    current: RwLock<Option<Arc<Snapshot>>>,
+    /// Only one reload at a time.
+    loading: tokio::sync::Mutex<()>,
+}
+
+impl std::fmt::Debug for SearchCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SearchCache")
+    }
+}
+
+pub const VERSION_KEY: &str = "search_version";
+
+async fn index_version(db: &Db) -> Result<String, StoreError> {
+    let v: Option<String> = on_pool!(db, pool => sqlx::query_scalar(
+        "SELECT value FROM settings WHERE key = $1"
+    ).bind(VERSION_KEY).fetch_optional(pool).await)
+    .map_err(backend)?;
+    Ok(v.unwrap_or_default())
+}
+
+impl SearchCache {
+    /// The snapshot of the index version the database has now.
+    pub async fn snapshot(&self, db: &Db) -> Result<Arc<Snapshot>, StoreError> {
+        let version = index_version(db).await?;
+        if let Some(s) = self.current.read().expect("search cache lock").as_ref()
+            && s.version == version
+        {
+            return Ok(s.clone());
+        }
+        let _guard = self.loading.lock().await;
+        if let Some(s) = self.current.read().expect("search cache lock").as_ref()
+            && s.version == version
+        {
+            return Ok(s.clone());
+        }
+        let rows: Vec<HitRow> = on_pool!(db, pool => sqlx::query_as::<_, HitRow>(
+            "SELECT service_id AS id, category_id, provider_id, pricing, mode, vouchers, \
+             price_from_cents, municipi_mask, targets_mask, delivery_mask, time_mask, \
+             rating_x100, sort_name FROM service_search ORDER BY service_id"
+        ).fetch_all(pool).await)
+        .map_err(backend)?;
+        let hits: Vec<Hit> = rows.into_iter().map(Hit::from).collect();
+        let by_id = hits.iter().enumerate().map(|(i, h)| (h.id, i)).collect();
+        let snapshot = Arc::new(Snapshot {
+            version,
+            hits,
+            by_id,
+        });
+        *self.current.write().expect("search cache lock") = Some(snapshot.clone());
+        Ok(snapshot)
     }
 }
 
@@ -129,77 +195,98 @@ fn placeholders(from: usize, n: usize) -> String {
         .join(", ")
 }
 
-/// The full-text condition of the engine over `groups` (every group must match, any term of
-/// a group will do). Terms are letters and digits only; they are bound, never spliced.
-fn match_expression(db: &Db, groups: &[Vec<String>]) -> String {
+/// Which part of the indexed text a full-text query looks at.
+#[derive(Clone, Copy, PartialEq)]
+enum Part {
+    All,
+    Name,
+    Topics,
+}
+
+/// The engine's full-text query for `groups` (every group must match, any term of a group
+/// will do), restricted to a part of the text. Terms are letters and digits only, and the
+/// query is bound as a parameter, never spliced into SQL.
+fn match_expression(db: &Db, groups: &[Vec<String>], part: Part) -> String {
     match db {
-        Db::Sqlite(_) => groups
-            .iter()
-            .map(|g| {
-                let any: Vec<String> = g.iter().map(|t| format!("\"{t}\"")).collect();
-                format!("({})", any.join(" OR "))
-            })
-            .collect::<Vec<_>>()
-            .join(" AND "),
-        Db::Postgres(_) => groups
-            .iter()
-            .map(|g| format!("({})", g.join(" | ")))
-            .collect::<Vec<_>>()
-            .join(" & "),
+        Db::Sqlite(_) => {
+            let prefix = match part {
+                Part::All => "",
+                Part::Name => "name_terms : ",
+                Part::Topics => "topic_terms : ",
+            };
+            groups
+                .iter()
+                .map(|g| {
+                    let any: Vec<String> = g.iter().map(|t| format!("\"{t}\"")).collect();
+                    format!("{prefix}({})", any.join(" OR "))
+                })
+                .collect::<Vec<_>>()
+                .join(" AND ")
+        }
+        Db::Postgres(_) => {
+            // Weights: A = name, B = topics (see the migration).
+            let weight = match part {
+                Part::All => "",
+                Part::Name => ":A",
+                Part::Topics => ":B",
+            };
+            groups
+                .iter()
+                .map(|g| {
+                    let any: Vec<String> = g.iter().map(|t| format!("{t}{weight}")).collect();
+                    format!("({})", any.join(" | "))
+                })
+                .collect::<Vec<_>>()
+                .join(" & ")
+        }
     }
 }
 
-async fn hits(db: &Db, groups: &[Vec<String>]) -> Result<Vec<Hit>, StoreError> {
-    let mut binds: Vec<String> = Vec::new();
-    let (score, filter) = if groups.is_empty() {
-        ("CAST(0 AS BIGINT)".to_string(), String::new())
-    } else {
-        binds.push(match_expression(db, groups));
-        let filter = match db {
-            Db::Sqlite(_) => {
-                "WHERE ss.service_id IN (SELECT rowid FROM service_fts WHERE service_fts MATCH $1)"
-            }
-            Db::Postgres(_) => "WHERE ss.document @@ to_tsquery('simple', $1)",
-        };
-        let mut parts = Vec::new();
-        for group in groups {
-            let mut any = |column: &str| {
-                let alternatives: Vec<String> = group
-                    .iter()
-                    .map(|t| {
-                        binds.push(format!("% {t} %"));
-                        format!("ss.{column} LIKE ${}", binds.len())
-                    })
-                    .collect();
-                format!("({})", alternatives.join(" OR "))
-            };
-            let name = any("name_terms");
-            let topic = any("topic_terms");
-            parts.push(format!(
-                "(CASE WHEN {name} THEN {NAME_POINTS} WHEN {topic} THEN {TOPIC_POINTS} \
-                 ELSE {BODY_POINTS} END)"
-            ));
+/// The ids of the services whose text matches.
+async fn matching_ids(db: &Db, groups: &[Vec<String>], part: Part) -> Result<Vec<i64>, StoreError> {
+    let expression = match_expression(db, groups, part);
+    let sql = match db {
+        Db::Sqlite(_) => "SELECT rowid FROM service_fts WHERE service_fts MATCH $1",
+        Db::Postgres(_) => {
+            "SELECT service_id FROM service_search WHERE document @@ to_tsquery('simple', $1)"
         }
-        (
-            format!("CAST({} AS BIGINT)", parts.join(" + ")),
-            filter.to_string(),
-        )
     };
-    let sql = format!(
-        "SELECT ss.service_id AS id, {score} AS score, ss.category_id, ss.provider_id, \
-         ss.pricing, ss.mode, ss.vouchers, ss.price_from_cents, ss.municipi_mask, \
-         ss.targets_mask, ss.delivery_mask, ss.time_mask, ss.rating_x100, ss.sort_name \
-         FROM service_search ss {filter}"
-    );
-    let rows: Vec<HitRow> = on_pool!(db, pool => {
-        let mut query = sqlx::query_as::<_, HitRow>(&sql);
-        for b in &binds {
-            query = query.bind(b);
+    on_pool!(db, pool => sqlx::query_scalar::<_, i64>(sql).bind(&expression).fetch_all(pool).await)
+        .map_err(backend)
+}
+
+/// Relevance of each matching service: for every query word, the points of the best part of
+/// the text it appears in.
+async fn scores(db: &Db, groups: &[Vec<String>]) -> Result<HashMap<i64, i64>, StoreError> {
+    let mut scores: HashMap<i64, i64> = matching_ids(db, groups, Part::All)
+        .await?
+        .into_iter()
+        .map(|id| (id, 0))
+        .collect();
+    if scores.is_empty() {
+        return Ok(scores);
+    }
+    for group in groups {
+        let one = std::slice::from_ref(group);
+        let in_name: HashSet<i64> = matching_ids(db, one, Part::Name)
+            .await?
+            .into_iter()
+            .collect();
+        let in_topics: HashSet<i64> = matching_ids(db, one, Part::Topics)
+            .await?
+            .into_iter()
+            .collect();
+        for (id, score) in scores.iter_mut() {
+            *score += if in_name.contains(id) {
+                NAME_POINTS
+            } else if in_topics.contains(id) {
+                TOPIC_POINTS
+            } else {
+                BODY_POINTS
+            };
         }
-        query.fetch_all(pool).await
-    })
-    .map_err(backend)?;
-    Ok(rows.into_iter().map(Hit::from).collect())
+    }
+    Ok(scores)
 }
 
 async fn id_of(db: &Db, table: &str, slug: &Option<String>) -> Result<Option<i64>, StoreError> {
@@ -209,22 +296,36 @@ async fn id_of(db: &Db, table: &str, slug: &Option<String>) -> Result<Option<i64
         .map_err(backend)
 }
 
-pub async fn search(db: &Db, params: &SearchParams) -> Result<SearchPage, StoreError> {
+pub async fn search(
+    db: &Db,
+    cache: &SearchCache,
+    params: &SearchParams,
+) -> Result<SearchPage, StoreError> {
+    let snapshot = cache.snapshot(db).await?;
     let (groups, corrections) = term_groups(db, &params.q).await?;
-    let hits = hits(db, &groups).await?;
     let filter = Filter::from_params(
         params,
         id_of(db, "categories", &params.category).await?,
         id_of(db, "target_groups", &params.target).await?,
         id_of(db, "providers", &params.provider).await?,
     );
-    let outcome = results::run(
-        hits,
-        &filter,
-        params.effective_sort(),
-        params.offset(),
-        params.per_page,
-    );
+    let sort = params.effective_sort();
+    let outcome = if groups.is_empty() {
+        results::run(
+            snapshot.hits.iter().map(|h| (h, 0)),
+            &filter,
+            sort,
+            params.offset(),
+            params.per_page,
+        )
+    } else {
+        let scores = scores(db, &groups).await?;
+        // A service indexed after this snapshot was read is left out until the next one.
+        let scored = scores
+            .iter()
+            .filter_map(|(id, score)| snapshot.by_id.get(id).map(|i| (&snapshot.hits[*i], *score)));
+        results::run(scored, &filter, sort, params.offset(), params.per_page)
+    };
     Ok(SearchPage {
         total: outcome.total,
         items: cards(db, &outcome.page_ids).await?,
@@ -234,7 +335,7 @@ pub async fn search(db: &Db, params: &SearchParams) -> Result<SearchPage, StoreE
 }
 
 pub const CARD_COLUMNS: &str = "s.id, s.slug, s.name_it, s.name_en, s.summary_it, s.summary_en, \
-     c.slug AS category_slug, c.name_it AS category_name_it, c.name_en AS category_name_en, \
+     c.id AS category_id, c.slug AS category_slug, c.name_it AS category_name_it, c.name_en AS category_name_en, \
      p.id AS provider_id, p.slug AS provider_slug, p.name AS provider_name, s.pricing, \
      s.funded_by, CASE WHEN s.pricing = 'paid' THEN s.price_from_cents END AS price_from_cents, \
      s.unit, s.mode, s.quote_required, s.accepts_vouchers, ss.municipi_mask, ss.rating_x100, \

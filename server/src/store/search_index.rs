@@ -209,6 +209,14 @@ pub async fn rebuild(db: &Db) -> Result<u64, StoreError> {
             }
             query.execute(&mut *tx).await.map_err(backend)?;
         }
+        // A new version tells every instance to reload its search snapshot.
+        sqlx::query("DELETE FROM settings WHERE key = $1")
+            .bind(super::search::VERSION_KEY)
+            .execute(&mut *tx).await.map_err(backend)?;
+        sqlx::query("INSERT INTO settings (key, value) VALUES ($1, $2)")
+            .bind(super::search::VERSION_KEY)
+            .bind(uuid::Uuid::now_v7().to_string())
+            .execute(&mut *tx).await.map_err(backend)?;
         tx.commit().await.map_err(backend)?;
         Ok::<(), StoreError>(())
     })?;

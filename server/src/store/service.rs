@@ -1,6 +1,9 @@
 //! One published service with everything its page shows, and provider lookups by slug.
 
-use app::model::{PriceTier, ProviderSite, ServiceCard, ServiceDetail, ServiceTexts, TargetGroup};
+use app::model::{
+    PageRequest, Paged, PriceTier, ProviderSite, ServiceCard, ServiceDetail, ServiceLocation,
+    ServiceTexts, TargetGroup,
+};
 use app::ports::{ServiceKey, StoreError};
 
 use domain::search::params::{DELIVERIES, TIMES};
@@ -53,7 +56,7 @@ pub async fn service(db: &Db, key: ServiceKey<'_>) -> Result<Option<ServiceDetai
             "SELECT kind, value FROM service_attributes WHERE service_id = $1 ORDER BY kind, value",
         ).bind(sid).fetch_all(pool).await,
         sqlx::query_as::<_, ProviderSite>(
-            "SELECT name, address, municipio_id AS municipio FROM provider_sites \
+            "SELECT id, name, address, municipio_id AS municipio FROM provider_sites \
              WHERE provider_id = $1 ORDER BY id",
         ).bind(card.provider_id).fetch_all(pool).await,
     ));
@@ -88,7 +91,7 @@ pub async fn service(db: &Db, key: ServiceKey<'_>) -> Result<Option<ServiceDetai
 
 pub async fn provider_sites(db: &Db, provider_id: i64) -> Result<Vec<ProviderSite>, StoreError> {
     on_pool!(db, pool => sqlx::query_as::<_, ProviderSite>(
-        "SELECT name, address, municipio_id AS municipio FROM provider_sites \
+        "SELECT id, name, address, municipio_id AS municipio FROM provider_sites \
          WHERE provider_id = $1 ORDER BY id",
     ).bind(provider_id).fetch_all(pool).await)
     .map_err(backend)
@@ -99,4 +102,39 @@ pub async fn target_groups(db: &Db) -> Result<Vec<TargetGroup>, StoreError> {
         "SELECT id, slug, name_it, name_en FROM target_groups ORDER BY position"
     ).fetch_all(pool).await)
     .map_err(backend)
+}
+
+/// Every (published service, provider site) pair, by service then site.
+pub async fn service_locations(
+    db: &Db,
+    page: PageRequest,
+) -> Result<Paged<ServiceLocation>, StoreError> {
+    let (total, items) = on_pool!(db, pool => {
+        let total: Result<i64, _> = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM service_search ss \
+             JOIN provider_sites ps ON ps.provider_id = ss.provider_id",
+        )
+        .fetch_one(pool)
+        .await;
+        let items = sqlx::query_as::<_, ServiceLocation>(
+            "SELECT s.id AS service_id, s.name_it AS service_name_it, \
+             s.name_en AS service_name_en, s.provider_id, ps.id AS site_id, \
+             ps.name AS site_name, ps.address AS site_address, \
+             ps.municipio_id AS site_municipio \
+             FROM service_search ss JOIN services s ON s.id = ss.service_id \
+             JOIN provider_sites ps ON ps.provider_id = s.provider_id \
+             ORDER BY s.id, ps.id LIMIT $1 OFFSET $2",
+        )
+        .bind(i64::from(page.per_page))
+        .bind(page.offset())
+        .fetch_all(pool)
+        .await;
+        (total, items)
+    });
+    Ok(Paged {
+        total: total.map_err(backend)?,
+        page: page.page,
+        per_page: page.per_page,
+        items: items.map_err(backend)?,
+    })
 }

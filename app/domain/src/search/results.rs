@@ -10,8 +10,6 @@ use super::params::{DELIVERIES, MODES, PRICES, SearchParams, TIMES};
 #[derive(Clone, Debug, PartialEq)]
 pub struct Hit {
     pub id: i64,
-    /// Relevance for the text asked (0 when there is none): higher is better.
-    pub score: i64,
     pub category_id: i64,
     pub provider_id: i64,
     /// Index in [`PRICES`].
@@ -139,12 +137,15 @@ fn add(list: &mut Vec<(i64, i64)>, key: i64) {
     }
 }
 
+/// A hit with its relevance for the text asked (0 when there is none; higher is better).
+pub type Scored<'a> = (&'a Hit, i64);
+
 /// How results are ordered: `relevance`, `price` (free first, then cheapest), `rating` (best
 /// rated first, unrated last) or `name`. Ties always fall back to the name, then the id, so
 /// the order is total and the same on every engine.
-pub fn compare(sort: &str, a: &Hit, b: &Hit) -> Ordering {
+pub fn compare(sort: &str, (a, a_score): Scored, (b, b_score): Scored) -> Ordering {
     let primary = match sort {
-        "relevance" => b.score.cmp(&a.score),
+        "relevance" => b_score.cmp(&a_score),
         "price" => a
             .price_from_cents
             .unwrap_or(0)
@@ -158,17 +159,23 @@ pub fn compare(sort: &str, a: &Hit, b: &Hit) -> Ordering {
         _ => Ordering::Equal,
     };
     primary
-        .then_with(|| b.score.cmp(&a.score))
+        .then_with(|| b_score.cmp(&a_score))
         .then_with(|| a.sort_name.cmp(&b.sort_name))
         .then_with(|| a.id.cmp(&b.id))
 }
 
 /// Applies the filter, counts the facets, sorts and cuts the requested page.
-pub fn run(hits: Vec<Hit>, filter: &Filter, sort: &str, offset: i64, limit: u32) -> Outcome {
+pub fn run<'a>(
+    hits: impl IntoIterator<Item = Scored<'a>>,
+    filter: &Filter,
+    sort: &str,
+    offset: i64,
+    limit: u32,
+) -> Outcome {
     let mut facets = FacetCounts::default();
-    let mut kept: Vec<Hit> = Vec::new();
-    for h in hits {
-        let flags = passes(&h, filter);
+    let mut kept: Vec<Scored<'a>> = Vec::new();
+    for (h, score) in hits {
+        let flags = passes(h, filter);
         let failing = flags.iter().filter(|ok| !**ok).count();
         if failing > 1 {
             continue;
@@ -216,7 +223,7 @@ pub fn run(hits: Vec<Hit>, filter: &Filter, sort: &str, offset: i64, limit: u32)
             facets.vouchers += 1;
         }
         if failing == 0 {
-            kept.push(h);
+            kept.push((h, score));
         }
     }
     let total = kept.len() as i64;
@@ -226,11 +233,14 @@ pub fn run(hits: Vec<Hit>, filter: &Filter, sort: &str, offset: i64, limit: u32)
     let end = start.saturating_add(limit as usize).min(kept.len());
     // Only the requested page needs a full order: select it, then sort it.
     if start < kept.len() {
-        kept.select_nth_unstable_by(end - 1, |a, b| compare(sort, a, b));
+        kept.select_nth_unstable_by(end - 1, |a, b| compare(sort, *a, *b));
         kept.truncate(end);
-        kept.sort_unstable_by(|a, b| compare(sort, a, b));
+        kept.sort_unstable_by(|a, b| compare(sort, *a, *b));
     }
-    let page_ids = kept[start.min(kept.len())..].iter().map(|h| h.id).collect();
+    let page_ids = kept[start.min(kept.len())..]
+        .iter()
+        .map(|(h, _)| h.id)
+        .collect();
     Outcome {
         total,
         page_ids,
@@ -245,7 +255,6 @@ mod tests {
     fn hit(id: i64, category: i64, price: usize, cents: Option<i64>) -> Hit {
         Hit {
             id,
-            score: 0,
             category_id: category,
             provider_id: 1,
             price,
@@ -277,10 +286,22 @@ mod tests {
 
     #[test]
     fn no_filter_keeps_everything_and_pages() {
-        let out = run(corpus(), &Filter::default(), "name", 20, 20);
+        let out = run(
+            corpus().iter().map(|h| (h, 0)),
+            &Filter::default(),
+            "name",
+            20,
+            20,
+        );
         assert_eq!(out.total, 30);
         assert_eq!(out.page_ids, (21..=30).collect::<Vec<_>>());
-        let beyond = run(corpus(), &Filter::default(), "name", 40, 20);
+        let beyond = run(
+            corpus().iter().map(|h| (h, 0)),
+            &Filter::default(),
+            "name",
+            40,
+            20,
+        );
         assert!(beyond.page_ids.is_empty());
         assert_eq!(beyond.total, 30);
     }
@@ -291,7 +312,7 @@ mod tests {
             category_id: Some(1),
             ..Filter::default()
         };
-        let out = run(corpus(), &filter, "name", 0, 100);
+        let out = run(corpus().iter().map(|h| (h, 0)), &filter, "name", 0, 100);
         assert_eq!(out.total, 15);
         // Both categories still counted, so the other one can be chosen.
         assert_eq!(out.facets.category, vec![(1, 15), (2, 15)]);
@@ -306,23 +327,38 @@ mod tests {
             vouchers: true,
             ..Filter::default()
         };
-        let out = run(corpus(), &filter, "name", 0, 100);
+        let out = run(corpus().iter().map(|h| (h, 0)), &filter, "name", 0, 100);
         // free (multiple of 3) and even → multiples of 6
         assert_eq!(out.page_ids, vec![6, 12, 18, 24, 30]);
         let unknown = Filter {
             category_id: Some(-1),
             ..Filter::default()
         };
-        assert_eq!(run(corpus(), &unknown, "name", 0, 100).total, 0);
+        assert_eq!(
+            run(corpus().iter().map(|h| (h, 0)), &unknown, "name", 0, 100).total,
+            0
+        );
     }
 
     #[test]
     fn sorts_by_price_then_rating() {
-        let out = run(corpus(), &Filter::default(), "price", 0, 12);
+        let out = run(
+            corpus().iter().map(|h| (h, 0)),
+            &Filter::default(),
+            "price",
+            0,
+            12,
+        );
         // The 10 free ones first (by name), then the cheapest paid.
         assert_eq!(&out.page_ids[..10], &[3, 6, 9, 12, 15, 18, 21, 24, 27, 30]);
         assert_eq!(&out.page_ids[10..], &[1, 2]);
-        let out = run(corpus(), &Filter::default(), "rating", 0, 30);
+        let out = run(
+            corpus().iter().map(|h| (h, 0)),
+            &Filter::default(),
+            "rating",
+            0,
+            30,
+        );
         assert_eq!(out.page_ids[0], 29);
         assert_eq!(out.page_ids[29], 30, "unrated last");
     }
@@ -333,16 +369,22 @@ mod tests {
             max_price_cents: Some(1050),
             ..Filter::default()
         };
-        let out = run(corpus(), &filter, "price", 0, 100);
+        let out = run(corpus().iter().map(|h| (h, 0)), &filter, "price", 0, 100);
         assert_eq!(out.total, 10 + 4); // free ones + 1010, 1020, 1040, 1050
     }
 
     #[test]
     fn relevance_orders_by_score() {
-        let mut hits = corpus();
-        hits[4].score = 9;
-        hits[7].score = 5;
-        let out = run(hits, &Filter::default(), "relevance", 0, 3);
+        let hits = corpus();
+        let scored = hits.iter().map(|h| {
+            let score = match h.id {
+                5 => 9,
+                8 => 5,
+                _ => 0,
+            };
+            (h, score)
+        });
+        let out = run(scored, &Filter::default(), "relevance", 0, 3);
         assert_eq!(out.page_ids, vec![5, 8, 1]);
     }
 }
