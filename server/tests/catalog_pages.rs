@@ -207,3 +207,44 @@ async fn provider_and_landing_pages(server: &TestServer) {
     assert!(!html.contains("\"><script>"));
 }
 both_engines!(provider_and_landing_pages_work, provider_and_landing_pages);
+
+/// Catalogue pages are served from a short-lived cache for visitors without a session, each
+/// response with its own CSP nonce.
+async fn page_cache(server: &TestServer) {
+    let nonce = |r: &reqwest::Response| {
+        let csp = r.headers()["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .to_string();
+        let start = csp.find("'nonce-").unwrap() + 7;
+        csp[start..start + csp[start..].find('\'').unwrap()].to_string()
+    };
+    let first = server.get("/servizi?q=anziani").await;
+    assert!(first.headers().get("x-wemi-cache").is_none());
+    let first_nonce = nonce(&first);
+    let first_body = first.text().await.unwrap();
+    let second = server.get("/servizi?q=anziani").await;
+    assert_eq!(second.headers()["x-wemi-cache"], "hit");
+    let second_nonce = nonce(&second);
+    assert_ne!(first_nonce, second_nonce);
+    let second_body = second.text().await.unwrap();
+    assert!(second_body.contains(&format!("nonce=\"{second_nonce}\"")));
+    assert!(!second_body.contains(&first_nonce));
+    assert_eq!(
+        first_body.replace(&first_nonce, "N"),
+        second_body.replace(&second_nonce, "N")
+    );
+    // English is cached apart.
+    let en = server.get("/servizi?q=anziani&lang=en").await;
+    assert!(en.text().await.unwrap().contains("services found"));
+    // A visitor with another cookie (a session) is never served from the cache.
+    let personal = server
+        .client
+        .get(server.url("/servizi?q=anziani"))
+        .header("cookie", "wemi_session=abc")
+        .send()
+        .await
+        .unwrap();
+    assert!(personal.headers().get("x-wemi-cache").is_none());
+}
+both_engines!(catalogue_pages_are_cached_per_language, page_cache);

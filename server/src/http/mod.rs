@@ -5,6 +5,7 @@ mod headers;
 mod health;
 mod locale;
 mod origin;
+mod page_cache;
 mod statics;
 
 use std::sync::Arc;
@@ -46,6 +47,7 @@ pub fn router(state: AppState) -> Router {
         }
     };
     let request_id = HeaderName::from_static("x-request-id");
+    let page_cache = Arc::new(page_cache::PageCache::default());
 
     Router::new()
         .route("/healthz", get(health::healthz))
@@ -91,6 +93,9 @@ pub fn router(state: AppState) -> Router {
                 .layer(axum::middleware::from_fn(origin::refuse_cross_site))
                 .layer(axum::middleware::from_fn(locale::choose_locale))
                 .layer(CompressionLayer::new())
+                .layer(axum::middleware::from_fn(move |req, next| {
+                    page_cache::serve(page_cache.clone(), req, next)
+                }))
                 .layer(RequestBodyLimitLayer::new(2 * 1024 * 1024))
                 .layer(TimeoutLayer::with_status_code(
                     http::StatusCode::REQUEST_TIMEOUT,
