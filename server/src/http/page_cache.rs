@@ -50,6 +50,8 @@ struct Entry {
     headers: HeaderMap,
     body: Bytes,
     nonce: String,
+    /// Where the nonce appears in `body`, found once when the page is stored.
+    nonce_at: Vec<usize>,
     stored: Instant,
 }
 
@@ -96,25 +98,31 @@ fn fresh_nonce() -> String {
     format!("{:032x}", rand::random::<u128>())
 }
 
-fn replace_all(haystack: &[u8], from: &[u8], to: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(haystack.len());
-    let mut rest = haystack;
-    while let Some(pos) = find(rest, from) {
-        out.extend_from_slice(&rest[..pos]);
+/// `body` with the `len` bytes at each of `positions` replaced by `to`.
+fn splice(body: &[u8], positions: &[usize], len: usize, to: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(body.len() + positions.len() * to.len());
+    let mut from = 0;
+    for &at in positions {
+        out.extend_from_slice(&body[from..at]);
         out.extend_from_slice(to);
-        rest = &rest[pos + from.len()..];
+        from = at + len;
     }
-    out.extend_from_slice(rest);
+    out.extend_from_slice(&body[from..]);
     out
 }
 
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
+fn positions(body: &[u8], needle: &[u8]) -> Vec<usize> {
+    memchr::memmem::find_iter(body, needle).collect()
 }
 
 fn respond(entry: &Entry) -> Response {
     let nonce = fresh_nonce();
-    let body = replace_all(&entry.body, entry.nonce.as_bytes(), nonce.as_bytes());
+    let body = splice(
+        &entry.body,
+        &entry.nonce_at,
+        entry.nonce.len(),
+        nonce.as_bytes(),
+    );
     let mut response = Response::new(Body::from(body));
     *response.status_mut() = entry.status;
     for (name, value) in &entry.headers {
@@ -179,6 +187,7 @@ pub async fn serve(cache: Arc<PageCache>, request: Request, next: Next) -> Respo
         Entry {
             status: parts.status,
             headers,
+            nonce_at: positions(&body, nonce.as_bytes()),
             body: body.clone(),
             nonce,
             stored: Instant::now(),
@@ -216,9 +225,9 @@ mod tests {
             HeaderValue::from_static("script-src 'self' 'nonce-abc123'; object-src 'none'"),
         );
         assert_eq!(nonce_of(&headers).as_deref(), Some("abc123"));
-        assert_eq!(
-            replace_all(b"<script nonce=\"abc123\"> abc123", b"abc123", b"XYZ"),
-            b"<script nonce=\"XYZ\"> XYZ"
-        );
+        let body = b"<script nonce=\"abc123\"> abc123";
+        let at = positions(body, b"abc123");
+        assert_eq!(at, vec![15, 24]);
+        assert_eq!(splice(body, &at, 6, b"XYZ"), b"<script nonce=\"XYZ\"> XYZ");
     }
 }

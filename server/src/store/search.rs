@@ -4,8 +4,8 @@
 //! facets, order and paging are then the domain's (`domain::search::results`), so the two
 //! engines return the same results.
 
-use std::collections::{HashMap, HashSet};
-use std::sync::{Arc, RwLock};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, RwLock};
 
 use app::model::{ServiceCard, Suggestion};
 use app::ports::{SearchPage, StoreError};
@@ -36,6 +36,8 @@ struct HitRow {
     time_mask: i64,
     rating_x100: Option<i64>,
     sort_name: String,
+    name_terms: String,
+    topic_terms: String,
 }
 
 impl From<HitRow> for Hit {
@@ -67,7 +69,14 @@ pub struct Snapshot {
     version: String,
     hits: Vec<Hit>,
     by_id: HashMap<i64, usize>,
+    /// The normalized name and topic terms of each hit (same order), for relevance.
+    texts: Vec<(String, String)>,
+    /// Text matches already computed on this version: normalized query → (id, score).
+    matches: Mutex<HashMap<String, Arc<Vec<(usize, i64)>>>>,
 }
+
+/// Distinct queries remembered per snapshot; beyond it the memory starts over.
+const REMEMBERED_QUERIES: usize = 2_000;
 
 /// The snapshot a server instance holds.
 #[derive(Default)]
@@ -111,15 +120,28 @@ impl SearchCache {
         let rows: Vec<HitRow> = on_pool!(db, pool => sqlx::query_as::<_, HitRow>(
             "SELECT service_id AS id, category_id, provider_id, pricing, mode, vouchers, \
              price_from_cents, municipi_mask, targets_mask, delivery_mask, time_mask, \
-             rating_x100, sort_name FROM service_search ORDER BY service_id"
+             rating_x100, sort_name, name_terms, topic_terms FROM service_search \
+             ORDER BY service_id"
         ).fetch_all(pool).await)
         .map_err(backend)?;
-        let hits: Vec<Hit> = rows.into_iter().map(Hit::from).collect();
+        let mut texts = Vec::with_capacity(rows.len());
+        let hits: Vec<Hit> = rows
+            .into_iter()
+            .map(|mut r| {
+                texts.push((
+                    std::mem::take(&mut r.name_terms),
+                    std::mem::take(&mut r.topic_terms),
+                ));
+                Hit::from(r)
+            })
+            .collect();
         let by_id = hits.iter().enumerate().map(|(i, h)| (h.id, i)).collect();
         let snapshot = Arc::new(Snapshot {
             version,
             hits,
             by_id,
+            texts,
+            matches: Mutex::new(HashMap::new()),
         });
         *self.current.write().expect("search cache lock") = Some(snapshot.clone());
         Ok(snapshot)
@@ -195,56 +217,24 @@ fn placeholders(from: usize, n: usize) -> String {
         .join(", ")
 }
 
-/// Which part of the indexed text a full-text query looks at.
-#[derive(Clone, Copy, PartialEq)]
-enum Part {
-    All,
-    Name,
-    Topics,
-}
-
 /// The engine's full-text query for `groups` (every group must match, any term of a group
-/// will do), restricted to a part of the text. Terms are letters and digits only, and the
-/// query is bound as a parameter, never spliced into SQL.
-fn match_expression(db: &Db, groups: &[Vec<String>], part: Part) -> String {
-    match db {
-        Db::Sqlite(_) => {
-            let prefix = match part {
-                Part::All => "",
-                Part::Name => "name_terms : ",
-                Part::Topics => "topic_terms : ",
-            };
-            groups
-                .iter()
-                .map(|g| {
-                    let any: Vec<String> = g.iter().map(|t| format!("\"{t}\"")).collect();
-                    format!("{prefix}({})", any.join(" OR "))
-                })
-                .collect::<Vec<_>>()
-                .join(" AND ")
-        }
-        Db::Postgres(_) => {
-            // Weights: A = name, B = topics (see the migration).
-            let weight = match part {
-                Part::All => "",
-                Part::Name => ":A",
-                Part::Topics => ":B",
-            };
-            groups
-                .iter()
-                .map(|g| {
-                    let any: Vec<String> = g.iter().map(|t| format!("{t}{weight}")).collect();
-                    format!("({})", any.join(" | "))
-                })
-                .collect::<Vec<_>>()
-                .join(" & ")
-        }
-    }
+/// will do). Terms are letters and digits only, and the query is bound as a parameter, never
+/// spliced into SQL.
+fn match_expression(db: &Db, groups: &[Vec<String>]) -> String {
+    let (open, or, close, and) = match db {
+        Db::Sqlite(_) => ("(\"", "\" OR \"", "\")", " AND "),
+        Db::Postgres(_) => ("(", " | ", ")", " & "),
+    };
+    groups
+        .iter()
+        .map(|g| format!("{open}{}{close}", g.join(or)))
+        .collect::<Vec<_>>()
+        .join(and)
 }
 
-/// The ids of the services whose text matches.
-async fn matching_ids(db: &Db, groups: &[Vec<String>], part: Part) -> Result<Vec<i64>, StoreError> {
-    let expression = match_expression(db, groups, part);
+/// The ids of the services whose text matches, from the engine's full-text index.
+async fn matching_ids(db: &Db, groups: &[Vec<String>]) -> Result<Vec<i64>, StoreError> {
+    let expression = match_expression(db, groups);
     let sql = match db {
         Db::Sqlite(_) => "SELECT rowid FROM service_fts WHERE service_fts MATCH $1",
         Db::Postgres(_) => {
@@ -255,38 +245,59 @@ async fn matching_ids(db: &Db, groups: &[Vec<String>], part: Part) -> Result<Vec
         .map_err(backend)
 }
 
-/// Relevance of each matching service: for every query word, the points of the best part of
-/// the text it appears in.
-async fn scores(db: &Db, groups: &[Vec<String>]) -> Result<HashMap<i64, i64>, StoreError> {
-    let mut scores: HashMap<i64, i64> = matching_ids(db, groups, Part::All)
-        .await?
-        .into_iter()
-        .map(|id| (id, 0))
-        .collect();
-    if scores.is_empty() {
-        return Ok(scores);
-    }
-    for group in groups {
-        let one = std::slice::from_ref(group);
-        let in_name: HashSet<i64> = matching_ids(db, one, Part::Name)
-            .await?
-            .into_iter()
-            .collect();
-        let in_topics: HashSet<i64> = matching_ids(db, one, Part::Topics)
-            .await?
-            .into_iter()
-            .collect();
-        for (id, score) in scores.iter_mut() {
-            *score += if in_name.contains(id) {
+/// Relevance of one matching service: for every query word, the points of the best part of
+/// the text it appears in (the indexed terms are padded with spaces: `" term "`).
+fn score(name: &str, topics: &str, groups: &[Vec<String>]) -> i64 {
+    let has = |field: &str, group: &[String]| {
+        group.iter().any(|t| {
+            field.match_indices(t.as_str()).any(|(i, _)| {
+                field.as_bytes().get(i.wrapping_sub(1)) == Some(&b' ')
+                    && field.as_bytes().get(i + t.len()) == Some(&b' ')
+            })
+        })
+    };
+    groups
+        .iter()
+        .map(|g| {
+            if has(name, g) {
                 NAME_POINTS
-            } else if in_topics.contains(id) {
+            } else if has(topics, g) {
                 TOPIC_POINTS
             } else {
                 BODY_POINTS
-            };
-        }
+            }
+        })
+        .sum()
+}
+
+/// The services matching the text, with their relevance, computed once per index version
+/// and query.
+async fn text_matches(
+    db: &Db,
+    snapshot: &Snapshot,
+    groups: &[Vec<String>],
+) -> Result<Arc<Vec<(usize, i64)>>, StoreError> {
+    let key = match_expression(db, groups);
+    if let Some(found) = snapshot.matches.lock().expect("matches lock").get(&key) {
+        return Ok(found.clone());
     }
-    Ok(scores)
+    let ids = matching_ids(db, groups).await?;
+    // A service indexed after this snapshot was read is left out until the next one.
+    let scored: Vec<(usize, i64)> = ids
+        .iter()
+        .filter_map(|id| snapshot.by_id.get(id))
+        .map(|i| {
+            let (name, topics) = &snapshot.texts[*i];
+            (*i, score(name, topics, groups))
+        })
+        .collect();
+    let scored = Arc::new(scored);
+    let mut memory = snapshot.matches.lock().expect("matches lock");
+    if memory.len() >= REMEMBERED_QUERIES {
+        memory.clear();
+    }
+    memory.insert(key, scored.clone());
+    Ok(scored)
 }
 
 async fn id_of(db: &Db, table: &str, slug: &Option<String>) -> Result<Option<i64>, StoreError> {
@@ -319,11 +330,10 @@ pub async fn search(
             params.per_page,
         )
     } else {
-        let scores = scores(db, &groups).await?;
-        // A service indexed after this snapshot was read is left out until the next one.
-        let scored = scores
+        let matches = text_matches(db, &snapshot, &groups).await?;
+        let scored = matches
             .iter()
-            .filter_map(|(id, score)| snapshot.by_id.get(id).map(|i| (&snapshot.hits[*i], *score)));
+            .map(|(i, score)| (&snapshot.hits[*i], *score));
         results::run(scored, &filter, sort, params.offset(), params.per_page)
     };
     Ok(SearchPage {

@@ -140,7 +140,7 @@ fn SearchLayout(data: SearchView) -> impl IntoView {
                     </div>
                     <SortForm params=params.clone() />
                 </div>
-                <ActiveFilters params=params.clone() />
+                <ActiveFilters params=params.clone() facets=results.facets.clone() />
                 {list}
                 <Pagination path="/servizi" params=params total=results.total />
             </section>
@@ -190,8 +190,30 @@ fn SortForm(params: SearchParams) -> impl IntoView {
 
 /// The filters in force, each a link that removes it.
 #[component]
-fn ActiveFilters(params: SearchParams) -> impl IntoView {
-    let t = catalog(use_locale());
+fn ActiveFilters(params: SearchParams, facets: crate::model::Facets) -> impl IntoView {
+    let locale = use_locale();
+    let t = catalog(locale);
+    // The filter's own name and the value's label, as the filter form shows them.
+    let describe = |name: &str, value: &str| -> String {
+        let (title, values) = match name {
+            "category" => (t.facet_category, &facets.category),
+            "target" => (t.facet_target, &facets.target),
+            "municipio" => (t.facet_municipio, &facets.municipio),
+            "price" => (t.facet_price, &facets.price),
+            "mode" => (t.facet_mode, &facets.mode),
+            "time" => (t.facet_time, &facets.time),
+            "delivery" => (t.facet_delivery, &facets.delivery),
+            "vouchers" => return t.facet_vouchers.to_string(),
+            "max_price" => return format!("{}: {value}", t.facet_max_price),
+            _ => return format!("{name}: {value}"),
+        };
+        let label = values
+            .iter()
+            .find(|v| v.value == value)
+            .map(|v| v.label.clone())
+            .unwrap_or_else(|| value.to_string());
+        format!("{title}: {label}")
+    };
     let active: Vec<(&str, String)> = params
         .to_pairs()
         .into_iter()
@@ -204,7 +226,7 @@ fn ActiveFilters(params: SearchParams) -> impl IntoView {
         .into_iter()
         .map(|(name, value)| {
             let href = search_href(&params.with(name, None));
-            let label = format!("{name}: {value}");
+            let label = describe(name, &value);
             let aria = (t.filter_remove)(&label);
             view! {
                 <li class="d-inline-block me-2 mb-2">
