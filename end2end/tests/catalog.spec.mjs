@@ -23,7 +23,7 @@ async function journey(page) {
   await page.locator("form.filters button[type=submit]").click();
   await expect(page).toHaveURL(/category=servizi-educativi/);
   await expect(page).toHaveURL(/q=babysiter/);
-  await expect(page.locator('input[name=category][value=servizi-educativi]')).toBeChecked();
+  await expect(page.locator('#f-category-servizi-educativi')).toBeChecked();
 
   // Paging through the whole catalogue, and back.
   await page.goto("/servizi?price=paid");
