@@ -77,9 +77,19 @@ pub async fn start(
             Env::DEV
         })
         .build();
+    let store: app::ports::SharedStore = Arc::new(SqlStore::new(db.clone()));
+    // Loads the search snapshot now rather than on the first visitor's search.
+    tokio::spawn({
+        let store = store.clone();
+        async move {
+            if let Ok(params) = domain::search::SearchParams::from_pairs([]) {
+                let _ = store.search_services(&params).await;
+            }
+        }
+    });
     let state = AppState {
         leptos_options,
-        store: Arc::new(SqlStore::new(db.clone())),
+        store,
         demo,
     };
     let app = http::router(state);

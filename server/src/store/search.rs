@@ -72,8 +72,11 @@ pub struct Snapshot {
     /// The normalized name and topic terms of each hit (same order), for relevance.
     texts: Vec<(String, String)>,
     /// Text matches already computed on this version: normalized query → (id, score).
-    matches: Mutex<HashMap<String, Arc<Vec<(usize, i64)>>>>,
+    matches: Mutex<HashMap<String, Arc<Matches>>>,
 }
+
+/// Services matching a text: (position in the snapshot, relevance).
+type Matches = Vec<(usize, i64)>;
 
 /// Distinct queries remembered per snapshot; beyond it the memory starts over.
 const REMEMBERED_QUERIES: usize = 2_000;
@@ -276,7 +279,7 @@ async fn text_matches(
     db: &Db,
     snapshot: &Snapshot,
     groups: &[Vec<String>],
-) -> Result<Arc<Vec<(usize, i64)>>, StoreError> {
+) -> Result<Arc<Matches>, StoreError> {
     let key = match_expression(db, groups);
     if let Some(found) = snapshot.matches.lock().expect("matches lock").get(&key) {
         return Ok(found.clone());
