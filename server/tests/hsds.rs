@@ -1,5 +1,7 @@
 //! The open-data API `/hsds/` (Open Referral HSDS 3.0): every answer validates against the
-//! schemas in ../shared/reference/hsds-3.0 (formats included: UUIDs, URIs, e-mails, dates).
+//! HSDS 3.0 schemas (formats included: UUIDs, URIs, e-mails, dates). The schemas are the Open
+//! Referral specification's (CC BY-SA 4.0, see `data/hsds-3.0/README.md`), kept with the tests
+//! so they run from any checkout.
 
 mod common;
 
@@ -10,7 +12,7 @@ use serde_json::Value;
 use common::TestServer;
 
 fn schema_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/reference/hsds-3.0")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/hsds-3.0")
 }
 
 fn load(path: &Path) -> Value {
