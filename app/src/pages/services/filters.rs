@@ -19,8 +19,10 @@ fn FacetGroup(
     let t = catalog(use_locale());
     let all_id = format!("f-{name}-all");
     let is_all = selected.is_none();
+    // Values that would give no result are left out, unless chosen.
     let options = values
         .into_iter()
+        .filter(|v| v.count > 0 || selected.as_deref() == Some(v.value.as_str()))
         .map(|v| {
             let id = format!("f-{name}-{}", v.value);
             let checked = selected.as_deref() == Some(v.value.as_str());

@@ -129,10 +129,12 @@ fn SearchLayout(data: SearchView) -> impl IntoView {
         </form>
         {error_view}
         <div class="row">
-            <aside class="col-12 col-lg-3 mb-4">
+            // On a phone the results come first; a link leads down to the filters.
+            <aside class="col-12 col-lg-3 mb-4 order-2 order-lg-1">
                 <Filters params=params.clone() facets=results.facets.clone() />
             </aside>
-            <section class="col-12 col-lg-9" aria-labelledby="results-title">
+            <section class="col-12 col-lg-9 order-1 order-lg-2" aria-labelledby="results-title">
+                <a class="d-lg-none d-inline-block mb-2" href="#filters-title">{t.filters_title}</a>
                 <div class="d-flex flex-wrap justify-content-between align-items-end mb-3">
                     <div>
                         <h2 id="results-title" class="h4 mb-1" aria-live="polite">{heading}</h2>
