@@ -157,18 +157,12 @@ async fn services(
     }
     let params =
         SearchParams::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str()))).map_err(|err| {
-            let message = match locale {
-                Locale::It => err.message_it(),
-                Locale::En => err.message_en(),
-            };
-            ApiError::invalid(
-                if err.field == "q" {
-                    "search"
-                } else {
-                    err.field
-                },
-                message,
-            )
+            // HSDS calls the text parameter `search`.
+            let mut error = ApiError::param(&err, locale);
+            if err.field == "q" {
+                error.field = Some("search");
+            }
+            error
         })?;
     let found = state
         .store

@@ -6,7 +6,9 @@
 //! rendered with, which is replaced by a fresh one in the body and in the header every time.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+// A panic while the lock is held cannot leave an entry half-written, so a poisoned lock is
+// still usable: serving goes on rather than failing every later request.
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use app::i18n::Locale;
@@ -62,7 +64,7 @@ pub struct PageCache {
 
 impl PageCache {
     fn get(&self, key: &(Locale, String)) -> Option<Arc<Entry>> {
-        let entries = self.entries.lock().expect("page cache lock");
+        let entries = self.entries.lock().unwrap_or_else(PoisonError::into_inner);
         entries
             .get(key)
             .filter(|e| e.stored.elapsed() < TTL)
@@ -70,7 +72,7 @@ impl PageCache {
     }
 
     fn put(&self, key: (Locale, String), entry: Entry) {
-        let mut entries = self.entries.lock().expect("page cache lock");
+        let mut entries = self.entries.lock().unwrap_or_else(PoisonError::into_inner);
         let bytes: usize = entries.values().map(|e| e.body.len()).sum();
         if entries.len() >= MAX_ENTRIES || bytes + entry.body.len() > MAX_BYTES {
             // Crude but bounded: start over rather than track recency.

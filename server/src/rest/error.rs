@@ -33,6 +33,15 @@ impl ApiError {
         }
     }
 
+    /// A refused search parameter (`domain::search::ParamError`), in the request's language.
+    pub fn param(err: &domain::search::ParamError, locale: Locale) -> ApiError {
+        let message = match locale {
+            Locale::It => err.message_it(),
+            Locale::En => err.message_en(),
+        };
+        ApiError::invalid(err.field, message)
+    }
+
     pub fn not_found(locale: Locale) -> ApiError {
         let message = match locale {
             Locale::It => "La risorsa richiesta non esiste.",

@@ -39,13 +39,7 @@ pub async fn list(
         .into_owned()
         .collect();
     let params = SearchParams::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
-        .map_err(|err| {
-            let message = match locale {
-                Locale::It => err.message_it(),
-                Locale::En => err.message_en(),
-            };
-            ApiError::invalid(err.field, message)
-        })?;
+        .map_err(|err| ApiError::param(&err, locale))?;
     let store = &state.store;
     let fail = |e| ApiError::store(e, locale);
     let page = store.search_services(&params).await.map_err(fail)?;

@@ -5,7 +5,7 @@
 //! engines return the same results.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::{Arc, Mutex, PoisonError, RwLock};
 
 use app::model::{ServiceCard, Suggestion};
 use app::ports::{SearchPage, StoreError};
@@ -109,13 +109,21 @@ impl SearchCache {
     /// The snapshot of the index version the database has now.
     pub async fn snapshot(&self, db: &Db) -> Result<Arc<Snapshot>, StoreError> {
         let version = index_version(db).await?;
-        if let Some(s) = self.current.read().expect("search cache lock").as_ref()
+        if let Some(s) = self
+            .current
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .as_ref()
             && s.version == version
         {
             return Ok(s.clone());
         }
         let _guard = self.loading.lock().await;
-        if let Some(s) = self.current.read().expect("search cache lock").as_ref()
+        if let Some(s) = self
+            .current
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .as_ref()
             && s.version == version
         {
             return Ok(s.clone());
@@ -146,7 +154,7 @@ impl SearchCache {
             texts,
             matches: Mutex::new(HashMap::new()),
         });
-        *self.current.write().expect("search cache lock") = Some(snapshot.clone());
+        *self.current.write().unwrap_or_else(PoisonError::into_inner) = Some(snapshot.clone());
         Ok(snapshot)
     }
 }
@@ -281,7 +289,12 @@ async fn text_matches(
     groups: &[Vec<String>],
 ) -> Result<Arc<Matches>, StoreError> {
     let key = match_expression(db, groups);
-    if let Some(found) = snapshot.matches.lock().expect("matches lock").get(&key) {
+    if let Some(found) = snapshot
+        .matches
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .get(&key)
+    {
         return Ok(found.clone());
     }
     let ids = matching_ids(db, groups).await?;
@@ -295,7 +308,10 @@ async fn text_matches(
         })
         .collect();
     let scored = Arc::new(scored);
-    let mut memory = snapshot.matches.lock().expect("matches lock");
+    let mut memory = snapshot
+        .matches
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner);
     if memory.len() >= REMEMBERED_QUERIES {
         memory.clear();
     }
