@@ -15,6 +15,8 @@ pub mod pages;
 pub mod ports;
 #[cfg(feature = "ssr")]
 pub mod search;
+#[doc(hidden)]
+pub mod session;
 mod shell;
 
 pub use shell::{App, shell};

@@ -9,6 +9,11 @@ use leptos_router::{
 
 use crate::components::layout::Layout;
 use crate::locale::use_t;
+use crate::pages::account::area::{AreaPage, PrivacyChoicesPage, ProfilePage, SecurityPage};
+use crate::pages::account::audit::AuditLogPage;
+use crate::pages::account::login::LoginPage;
+use crate::pages::account::password::{ForgotPasswordPage, ResetPasswordPage};
+use crate::pages::account::register::{RegisterPage, VerifyEmailPage};
 use crate::pages::calculator::CalculatorPage;
 use crate::pages::coming_soon::ComingSoonPage;
 use crate::pages::info::{ContactsPage, FaqPage, LegalNotesPage, PrivacyPage};
@@ -101,6 +106,32 @@ pub fn App() -> impl IntoView {
                         path=StaticSegment("segnala-disservizio")
                         view=ReportPage
                         ssr=SsrMode::InOrder
+                    />
+                    <Route path=StaticSegment("accedi") view=LoginPage ssr=SsrMode::Async />
+                    <Route path=StaticSegment("registrati") view=RegisterPage ssr=SsrMode::InOrder />
+                    <Route path=StaticSegment("verifica-email") view=VerifyEmailPage ssr=SsrMode::InOrder />
+                    <Route path=StaticSegment("password-dimenticata") view=ForgotPasswordPage ssr=SsrMode::InOrder />
+                    <Route path=StaticSegment("reimposta-password") view=ResetPasswordPage ssr=SsrMode::InOrder />
+                    <Route path=StaticSegment("area-personale") view=AreaPage ssr=SsrMode::InOrder />
+                    <Route
+                        path=(StaticSegment("area-personale"), StaticSegment("profilo"))
+                        view=ProfilePage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("area-personale"), StaticSegment("sicurezza"))
+                        view=SecurityPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("area-personale"), StaticSegment("privacy"))
+                        view=PrivacyChoicesPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("amministrazione"), StaticSegment("registro-attivita"))
+                        view=AuditLogPage
+                        ssr=SsrMode::Async
                     />
                     <Route
                         path=(StaticSegment("lavoro-domestico"), StaticSegment("calcolatore"))

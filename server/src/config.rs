@@ -27,6 +27,47 @@ pub struct Config {
     /// Where the built site (pkg/, assets/, icons/, manifest…) lives.
     pub site_root: PathBuf,
     pub production: bool,
+    /// Where people reach the portal (`WEMI_PUBLIC_URL`): links in e-mails, the identity
+    /// broker's return address, Secure cookies when https. Default: `http://` + site address.
+    pub public_url: String,
+    /// `WEMI_SMTP_URL`: `smtp://host:port`, `smtp://user:pass@host:587` (STARTTLS) or
+    /// `smtps://user:pass@host:465`. Unset: e-mails wait in the outbox.
+    pub smtp_url: Option<String>,
+    /// `WEMI_MAIL_FROM`: the sender of the portal's e-mails.
+    pub mail_from: String,
+    /// The city's identity broker for SPID/CIE (`WEMI_OIDC_ISSUER`, `WEMI_OIDC_CLIENT_ID`,
+    /// `WEMI_OIDC_CLIENT_SECRET`); unset: login with e-mail and password only.
+    pub oidc: Option<OidcSettings>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct OidcSettings {
+    pub issuer: String,
+    pub client_id: String,
+    pub client_secret: Option<String>,
+}
+
+impl Config {
+    /// Settings for tests and tools: these values, everything else at its default.
+    pub fn with(
+        site_addr: SocketAddr,
+        database_url: String,
+        demo_data: DemoData,
+        site_root: PathBuf,
+    ) -> Config {
+        Config {
+            site_addr,
+            database_url,
+            demo_data,
+            payments: PaymentsGateway::Demo,
+            site_root,
+            production: true,
+            public_url: format!("http://{site_addr}"),
+            smtp_url: None,
+            mail_from: crate::mail::DEFAULT_FROM.to_string(),
+            oidc: None,
+        }
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -98,6 +139,56 @@ impl Config {
             PathBuf::from(value("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".into()));
         let production = !matches!(value("LEPTOS_ENV").as_deref(), Some("DEV") | Some("dev"));
 
+        let public_url = match value("WEMI_PUBLIC_URL") {
+            None => format!("http://{site_addr}"),
+            Some(v) if v.starts_with("http://") || v.starts_with("https://") => {
+                v.trim_end_matches('/').to_string()
+            }
+            Some(v) => {
+                return Err(ConfigError {
+                    var: "WEMI_PUBLIC_URL",
+                    message: format!("'{v}' must start with https:// (or http:// for local use)"),
+                });
+            }
+        };
+        let smtp_url = value("WEMI_SMTP_URL");
+        if let Some(url) = &smtp_url
+            && let Err(message) = crate::mail::smtp::SmtpEndpoint::parse(url)
+        {
+            return Err(ConfigError {
+                var: "WEMI_SMTP_URL",
+                message,
+            });
+        }
+        let mail_from =
+            value("WEMI_MAIL_FROM").unwrap_or_else(|| crate::mail::DEFAULT_FROM.to_string());
+        if let Err(message) = crate::mail::smtp::parse_from(&mail_from) {
+            return Err(ConfigError {
+                var: "WEMI_MAIL_FROM",
+                message,
+            });
+        }
+        let oidc = match (value("WEMI_OIDC_ISSUER"), value("WEMI_OIDC_CLIENT_ID")) {
+            (None, None) => None,
+            (Some(issuer), Some(client_id)) => Some(OidcSettings {
+                issuer,
+                client_id,
+                client_secret: value("WEMI_OIDC_CLIENT_SECRET"),
+            }),
+            (Some(_), None) => {
+                return Err(ConfigError {
+                    var: "WEMI_OIDC_CLIENT_ID",
+                    message: "is required when WEMI_OIDC_ISSUER is set".into(),
+                });
+            }
+            (None, Some(_)) => {
+                return Err(ConfigError {
+                    var: "WEMI_OIDC_ISSUER",
+                    message: "is required when WEMI_OIDC_CLIENT_ID is set".into(),
+                });
+            }
+        };
+
         Ok(Config {
             site_addr,
             database_url,
@@ -105,6 +196,10 @@ impl Config {
             payments,
             site_root,
             production,
+            public_url,
+            smtp_url,
+            mail_from,
+            oidc,
         })
     }
 }
@@ -138,9 +233,14 @@ mod tests {
             ("DATABASE_URL", "mysql://x"),
             ("WEMI_DEMO_DATA", "yes"),
             ("WEMI_PAYMENTS", "cash"),
+            ("WEMI_PUBLIC_URL", "wemi.example"),
+            ("WEMI_SMTP_URL", "ftp://x"),
         ] {
             let err = parse(&[(var, val)]).unwrap_err();
             assert_eq!(err.var, var);
         }
+        // The identity broker needs both its address and our client id.
+        let err = parse(&[("WEMI_OIDC_ISSUER", "https://id.example")]).unwrap_err();
+        assert_eq!(err.var, "WEMI_OIDC_CLIENT_ID");
     }
 }

@@ -336,7 +336,8 @@ pub async fn load_if_empty(db: &Db) -> anyhow::Result<bool> {
         };
         for ((email, name, role), hash) in ACCOUNTS.iter().zip(&password_hashes) {
             let id: i64 = sqlx::query_scalar(
-                "INSERT INTO users (email, name, password_hash, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
+                "INSERT INTO users (email, name, password_hash, created_at, email_verified_at, password_changed_at) \
+                 VALUES ($1, $2, $3, $4, $4, $4) RETURNING id",
             )
             .bind(email).bind(name).bind(hash).bind(now)
             .fetch_one(&mut *tx)

@@ -6,6 +6,8 @@ pub mod config;
 pub mod demo;
 pub mod hsds;
 pub mod http;
+pub mod jobs;
+pub mod mail;
 pub mod pdf;
 pub mod rest;
 pub mod store;
@@ -87,10 +89,31 @@ pub async fn start(
             }
         }
     });
+    let mail = mail::spawn_worker(
+        db.clone(),
+        mail::MailConfig::new(config.smtp_url.clone(), config.mail_from.clone()),
+    );
+    let public_url = config.public_url.clone();
+    let accounts = Arc::new(auth::service::AccountService::new(
+        db.clone(),
+        auth::service::AccountsConfig {
+            secure_cookies: public_url.starts_with("https://"),
+            oidc: config.oidc.as_ref().map(|o| auth::oidc::OidcConfig {
+                issuer: o.issuer.clone(),
+                client_id: o.client_id.clone(),
+                client_secret: o.client_secret.clone(),
+                redirect_uri: format!("{public_url}/accedi/identita-digitale/ritorno"),
+            }),
+            public_url,
+        },
+        mail.clone(),
+    ));
+    jobs::spawn(accounts.clone());
     let state = AppState {
         leptos_options,
         store,
         demo,
+        accounts,
     };
     let app = http::router(state);
     // TCP_NODELAY: without it small responses wait for delayed ACKs (~40 ms each).
@@ -100,9 +123,12 @@ pub async fn start(
         }
     });
     let task = tokio::spawn(async move {
-        axum::serve(listener, app)
-            .with_graceful_shutdown(shutdown)
-            .await
+        axum::serve(
+            listener,
+            app.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown)
+        .await
     });
     tracing::info!(%addr, engine = db.engine(), "WeMi is listening");
     Ok(Running { addr, db, task })

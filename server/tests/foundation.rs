@@ -508,14 +508,12 @@ async fn missing_postgres_database_is_created() {
     let admin = common::postgres_admin_url();
     let name = format!("wemi_test_new_{}", uuid::Uuid::new_v4().simple());
     let base = admin.rsplit_once('/').map(|(b, _)| b).unwrap();
-    let config = server::config::Config {
-        site_addr: "127.0.0.1:0".parse().unwrap(),
-        database_url: format!("{base}/{name}"),
-        demo_data: server::config::DemoData::Off,
-        payments: server::config::PaymentsGateway::Demo,
-        site_root: common::site_root(),
-        production: true,
-    };
+    let config = server::config::Config::with(
+        "127.0.0.1:0".parse().unwrap(),
+        format!("{base}/{name}"),
+        server::config::DemoData::Off,
+        common::site_root(),
+    );
     let running = server::start(config, std::future::pending::<()>())
         .await
         .expect("starts on a new database");

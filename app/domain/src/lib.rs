@@ -3,6 +3,7 @@
 //! Compiled into the server and into the browser bundle, so the same rule gives the same
 //! answer on both sides (e.g. the calculator updates as the family types, with no round trip).
 
+pub mod accounts;
 pub mod calculator;
 pub mod money;
 pub mod pricing;

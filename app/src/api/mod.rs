@@ -1,6 +1,7 @@
 //! Server functions: thin — check input, call the store and the domain, return shared types.
 //! They are mounted under `/fn/` (the JSON API for integrators lives under `/api/v1/`).
 
+pub mod accounts;
 pub mod calculator;
 pub mod catalog;
 pub mod feedback;

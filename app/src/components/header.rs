@@ -12,6 +12,14 @@ pub fn Header() -> impl IntoView {
     let locale = use_locale();
     let t = locale.t();
     let location = use_location();
+    let user = crate::session::session_user();
+    let (login_href, login_label) = match &user {
+        Some(u) => (
+            format!("/area-personale?lang={}", locale.code()),
+            u.name.clone(),
+        ),
+        None => ("/accedi".to_string(), t.personal_area_login.to_string()),
+    };
     let here = move || {
         let search = location.search.get();
         if search.is_empty() {
@@ -56,14 +64,15 @@ pub fn Header() -> impl IntoView {
                                     <ul class="list-inline mb-0 lang-list">{languages}</ul>
                                     <a
                                         class="btn btn-primary btn-icon btn-full"
-                                        href="/accedi"
+                                        href=login_href
                                         data-element="personal-area-login"
+                                        id="header-account"
                                     >
                                         <span class="rounded-icon" aria-hidden="true">
                                             <Icon name="it-user" class="icon-primary" />
                                         </span>
-                                        <span class="d-none d-lg-block">{t.personal_area_login}</span>
-                                        <span class="visually-hidden d-lg-none">{t.personal_area_login}</span>
+                                        <span class="d-none d-lg-block">{login_label.clone()}</span>
+                                        <span class="visually-hidden d-lg-none">{login_label}</span>
                                     </a>
                                 </div>
                             </div>

@@ -4,6 +4,7 @@
 //! does not build. Italian is the default (the city's language), English the second.
 //! Strings with values are small functions, so word order can differ per language.
 
+pub mod accounts;
 pub mod calculator;
 pub mod catalog;
 mod en;

@@ -1,8 +1,10 @@
 //! Data shapes shared by server and browser (what server functions return).
 //! On the server they double as database rows (`FromRow`), so there is one definition.
 
+mod account;
 mod catalog;
 mod service;
 
+pub use account::*;
 pub use catalog::*;
 pub use service::*;

@@ -1,5 +1,6 @@
 //! One file per page (or family of pages).
 
+pub mod account;
 pub mod calculator;
 pub mod coming_soon;
 pub mod home;

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_query_map;
 
+use super::account::CsrfField;
 use super::info::InfoPageView;
 use crate::api::report::SubmitProblemReport;
 use crate::i18n::info::info;
@@ -57,6 +58,7 @@ pub fn ReportPage() -> impl IntoView {
                 <h2 id="report-form-title" class="h4">{texts.report_form_title}</h2>
                 {summary}
                 <form method="post" action=SubmitProblemReport::url()>
+                    <CsrfField />
                     <input type="hidden" name="lang" value=locale.code() />
                     <fieldset id="report-category" class="mb-4">
                         <legend class="h6">{texts.report_category}</legend>

@@ -1,6 +1,8 @@
 //! The interfaces server code needs, without their implementations (those live in `server/`).
 //! Server functions reach them through Leptos context, so tests can plug in real engines.
 
+mod accounts;
 mod store;
 
+pub use accounts::*;
 pub use store::*;

@@ -1,4 +1,10 @@
-//! Authentication. Passwords now; sessions, OIDC (SPID/CIE) and permissions come with the
-//! accounts issue.
+//! Authentication and authorization: passwords, sessions, the identity broker (SPID/CIE over
+//! OpenID Connect), the route rules and the middlewares that apply them.
 
+pub mod cookies;
+pub mod layer;
+pub mod oidc;
 pub mod password;
+pub mod routes;
+pub mod service;
+pub mod tokens;

@@ -3,6 +3,7 @@
 
 mod headers;
 mod health;
+mod identity;
 mod locale;
 mod origin;
 mod page_cache;
@@ -33,15 +34,18 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub store: SharedStore,
     pub demo: bool,
+    pub accounts: Arc<crate::auth::service::AccountService>,
 }
 
 pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let context = {
         let store = state.store.clone();
+        let accounts: app::ports::SharedAccounts = state.accounts.clone();
         let demo = state.demo;
         move || {
             provide_context::<SharedStore>(Arc::clone(&store));
+            provide_context::<app::ports::SharedAccounts>(Arc::clone(&accounts));
             provide_context(DemoMode(demo));
             leptos::nonce::provide_nonce();
         }
@@ -62,6 +66,8 @@ pub fn router(state: AppState) -> Router {
                 axum::response::Redirect::permanent("/lavoro-domestico/calcolatore?lang=en")
             }),
         )
+        .route("/accedi/identita-digitale", get(identity::begin))
+        .route("/accedi/identita-digitale/ritorno", get(identity::callback))
         .nest("/api/v1", crate::rest::router())
         // `/hsds/` with its slash, as the contract writes it (nesting serves `/hsds`).
         .route("/hsds/", get(crate::hsds::root))
@@ -96,6 +102,13 @@ pub fn router(state: AppState) -> Router {
                 .layer(axum::middleware::from_fn(move |req, next| {
                     page_cache::serve(page_cache.clone(), req, next)
                 }))
+                // Who is asking (session cookie), then whether the route allows them. Before
+                // the body limit layer, which changes the body type.
+                .layer(axum::middleware::from_fn_with_state(
+                    state.accounts.clone(),
+                    crate::auth::layer::identify,
+                ))
+                .layer(axum::middleware::from_fn(crate::auth::layer::guard))
                 .layer(RequestBodyLimitLayer::new(2 * 1024 * 1024))
                 .layer(TimeoutLayer::with_status_code(
                     http::StatusCode::REQUEST_TIMEOUT,

@@ -4,6 +4,7 @@
 //! Every route is registered through utoipa's router, so `/api/v1/openapi.json` is generated
 //! from the handlers' annotations and the response types themselves.
 
+mod accounts;
 mod calculator;
 mod catalog;
 pub mod dto;
@@ -34,6 +35,7 @@ use crate::http::AppState;
     tags(
         (name = "catalogue", description = "Services, providers, categories, WeMi spaces"),
         (name = "calculator", description = "Domestic-work cost calculator"),
+        (name = "accounts", description = "Sessions, the logged-in user, GDPR export, audit log"),
         (name = "meta", description = "This document"),
     )
 )]
@@ -58,6 +60,14 @@ pub fn openapi_router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(catalog::provider))
         .routes(routes!(catalog::spaces))
         .routes(routes!(calculator::domestic_work))
+        .routes(routes!(
+            accounts::login,
+            accounts::logout,
+            accounts::session
+        ))
+        .routes(routes!(accounts::me))
+        .routes(routes!(accounts::export))
+        .routes(routes!(accounts::audit_log))
         .routes(routes!(openapi_document))
         .split_for_parts()
 }

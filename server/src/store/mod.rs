@@ -5,9 +5,12 @@
 //! identical for both engines (`$1` placeholders work in both); `on_pool!` runs the same code
 //! against whichever pool is configured, and engine-specific SQL is written out where they differ.
 
+pub mod accounts;
+pub mod audit;
 mod catalog;
 mod connect;
 mod feedback;
+pub mod outbox;
 pub mod search;
 pub mod search_index;
 mod service;

@@ -9,7 +9,7 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
-use server::config::{Config, DemoData, PaymentsGateway};
+use server::config::{Config, DemoData};
 use sqlx::Connection;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -83,18 +83,34 @@ impl TestServer {
 
     pub async fn start_with(engine: Engine, demo_data: DemoData) -> TestServer {
         let (database_url, cleanup) = fresh_database(engine).await;
-        TestServer::start_on(database_url, cleanup, demo_data).await
+        TestServer::start_on(database_url, cleanup, demo_data, |_| {}).await
     }
 
-    async fn start_on(database_url: String, cleanup: Cleanup, demo_data: DemoData) -> TestServer {
-        let config = Config {
-            site_addr: "127.0.0.1:0".parse().unwrap(),
-            database_url: database_url.clone(),
+    /// The server with the demo data set and settings changed by `adjust` (SMTP, identity
+    /// broker…). The listening address is chosen first, so `public_url` can name it.
+    pub async fn start_configured(engine: Engine, adjust: impl FnOnce(&mut Config)) -> TestServer {
+        let (database_url, cleanup) = fresh_database(engine).await;
+        TestServer::start_on(database_url, cleanup, DemoData::Auto, adjust).await
+    }
+
+    async fn start_on(
+        database_url: String,
+        cleanup: Cleanup,
+        demo_data: DemoData,
+        adjust: impl FnOnce(&mut Config),
+    ) -> TestServer {
+        // Reserve a free port so links in e-mails and the broker's return address are known.
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .expect("free port")
+            .port();
+        let mut config = Config::with(
+            format!("127.0.0.1:{port}").parse().unwrap(),
+            database_url.clone(),
             demo_data,
-            payments: PaymentsGateway::Demo,
-            site_root: site_root(),
-            production: true,
-        };
+            site_root(),
+        );
+        adjust(&mut config);
         let (tx, rx) = tokio::sync::oneshot::channel::<()>();
         let running = server::start(config, async move {
             let _ = rx.await;

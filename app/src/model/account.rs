@@ -1,0 +1,76 @@
+//! Accounts as pages and server functions see them.
+
+use serde::{Deserialize, Serialize};
+
+/// The person behind the current request (from the session cookie), as pages show it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SessionUser {
+    pub session_id: i64,
+    pub user_id: i64,
+    pub name: String,
+    pub email: String,
+    /// Role codes (`citizen`, `city_admin`, …).
+    pub roles: Vec<String>,
+    /// City permission codes (`audit`, `users`, …).
+    pub permissions: Vec<String>,
+    /// The token every form of this session carries (CSRF defence).
+    pub csrf_token: String,
+    /// Assisted mode: the citizen this operator acts for.
+    pub acting_for: Option<ActingFor>,
+    /// The session runs on a kiosk tablet of a WeMi space.
+    pub kiosk: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ActingFor {
+    pub user_id: i64,
+    pub name: String,
+    /// RFC 3339, UTC: when assisted mode ends by itself.
+    pub until: String,
+}
+
+/// The request's identity, put in the request by the server's session layer. Pages read the
+/// `user`; authorization reads the `principal`.
+#[derive(Clone, Debug)]
+pub struct CurrentUser {
+    pub user: SessionUser,
+    pub principal: domain::accounts::roles::Principal,
+}
+
+/// What the area personale shows about the person.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Profile {
+    pub user_id: i64,
+    pub name: String,
+    pub email: String,
+    pub phone: String,
+    pub fiscal_code: Option<String>,
+    pub locale: String,
+    pub has_password: bool,
+    /// RFC 3339 UTC; set while a requested deletion waits for its grace period to end.
+    pub deletion_due_at: Option<String>,
+    pub consents: Vec<ConsentRecord>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ConsentRecord {
+    pub kind: String,
+    pub version: String,
+    pub accepted_at: String,
+}
+
+/// One entry of the audit log.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AuditEvent {
+    pub id: i64,
+    /// RFC 3339 UTC.
+    pub at: String,
+    pub actor_user_id: Option<i64>,
+    pub actor_name: Option<String>,
+    pub on_behalf_of_user_id: Option<i64>,
+    pub action: String,
+    pub subject_user_id: Option<i64>,
+    pub target: String,
+    pub reason: String,
+    pub ip: String,
+}

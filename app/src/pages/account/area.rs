@@ -1,0 +1,226 @@
+//! The area personale: overview, personal data, security (password), privacy (consents,
+//! export, deletion).
+
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_meta::Title;
+
+use super::{CsrfField, ErrorSummary, Field, Notice, query_error, query_flag};
+use crate::api::accounts::{
+    CancelDeletion, ChangePassword, Logout, RequestDeletion, UpdateProfile, account_profile,
+};
+use crate::components::breadcrumb::Breadcrumb;
+use crate::i18n::Locale;
+use crate::i18n::accounts::{AccountTexts, texts};
+use crate::locale::use_locale;
+use crate::model::Profile;
+use crate::session::session_user;
+
+fn area_trail(locale: Locale) -> Vec<(String, String)> {
+    vec![(
+        texts(locale).area_title.to_string(),
+        format!("/area-personale?lang={}", locale.code()),
+    )]
+}
+
+/// "26/11/2026" from an RFC 3339 UTC time (the date in Rome differs only around midnight,
+/// which does not matter for the dates shown here).
+fn date_of(rfc3339: &str) -> String {
+    let date = rfc3339.get(..10).unwrap_or("");
+    let mut parts = date.split('-');
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some(y), Some(m), Some(d)) => format!("{d}/{m}/{y}"),
+        _ => date.to_string(),
+    }
+}
+
+#[component]
+fn LogoutForm(locale: Locale) -> impl IntoView {
+    view! {
+        <form method="post" action=Logout::url() class="d-inline">
+            <CsrfField />
+            <input type="hidden" name="lang" value=locale.code() />
+            <button type="submit" class="btn btn-outline-primary" id="logout-button">{texts(locale).logout}</button>
+        </form>
+    }
+}
+
+#[component]
+pub fn AreaPage() -> impl IntoView {
+    let locale = use_locale();
+    let t = texts(locale);
+    let user = session_user();
+    let name = user.as_ref().map(|u| u.name.clone()).unwrap_or_default();
+    let is_auditor = user
+        .as_ref()
+        .is_some_and(|u| u.permissions.iter().any(|p| p == "audit"));
+    let card = |href: &'static str, title: &'static str, text: &'static str| {
+        view! {
+            <div class="col-12 col-md-6 col-lg-4">
+                <div class="card card-bg h-100"><div class="card-body">
+                    <h2 class="h5 card-title"><a href=format!("{href}?lang={}", locale.code())>{title}</a></h2>
+                    <p class="card-text">{text}</p>
+                </div></div>
+            </div>
+        }
+    };
+    view! {
+        <Title text=t.area_title />
+        <div class="container my-4" id="area-page">
+            <Breadcrumb current=t.area_title />
+            <h1 class="mt-3">{t.area_title}</h1>
+            <p class="lead">{format!("{} {name}.", t.area_greeting)}" "{t.area_lead}</p>
+            <div class="row g-4 my-3">
+                {card("/area-personale/profilo", t.area_profile, t.area_profile_text)}
+                {card("/area-personale/sicurezza", t.area_security, t.area_security_text)}
+                {card("/area-personale/privacy", t.area_privacy, t.area_privacy_text)}
+                {is_auditor.then(|| card("/amministrazione/registro-attivita", t.area_audit, t.area_audit_text))}
+            </div>
+            <LogoutForm locale=locale />
+        </div>
+    }
+}
+
+/// Loads the profile and renders `body` with it (or the generic error).
+fn with_profile(
+    t: &'static AccountTexts,
+    body: impl Fn(Profile) -> AnyView + Send + Sync + 'static,
+) -> impl IntoView {
+    let profile = Resource::new(|| (), |_| account_profile());
+    view! {
+        <Suspense fallback=|| ()>
+            {move || profile.get().map(|p| match p {
+                Ok(p) => body(p),
+                Err(_) => view! { <div class="alert alert-danger" role="alert">{t.errors_title}</div> }.into_any(),
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+pub fn ProfilePage() -> impl IntoView {
+    let locale = use_locale();
+    let t = texts(locale);
+    let error = query_error();
+    let field = error.and_then(|e| e.field());
+    let saved = query_flag("salvato");
+    view! {
+        <Title text=t.area_profile />
+        <div class="container my-4" id="profile-page">
+            <Breadcrumb current=t.area_profile trail=area_trail(locale) />
+            <h1 class="mt-3">{t.area_profile}</h1>
+            {saved.then(|| view! { <Notice text=t.saved /> })}
+            <ErrorSummary locale=locale error=error form="profile" />
+            {with_profile(t, move |p| view! {
+                <form method="post" action=UpdateProfile::url() id="profile-form" class="col-12 col-lg-8">
+                    <CsrfField />
+                    <Field form="profile" name="name" label=t.name value=p.name.clone() autocomplete="name" maxlength=100 invalid=field == Some("name") />
+                    <div class="form-group">
+                        <label for="profile-email" class="active">{t.email}</label>
+                        <input type="email" id="profile-email" class="form-control" value=p.email.clone() readonly=true />
+                    </div>
+                    <Field form="profile" name="phone" label=t.phone kind="tel" hint=t.phone_hint value=p.phone.clone() autocomplete="tel" required=false maxlength=20 invalid=field == Some("phone") />
+                    <div class="form-group">
+                        <label for="profile-locale" class="active">{t.language}</label>
+                        <select id="profile-locale" name="locale" class="form-select">
+                            <option value="it" selected=p.locale == "it">"Italiano"</option>
+                            <option value="en" selected=p.locale == "en">"English"</option>
+                        </select>
+                    </div>
+                    <p><strong>{t.fiscal_code}": "</strong>{p.fiscal_code.clone().unwrap_or_else(|| t.fiscal_code_none.to_string())}</p>
+                    <button type="submit" class="btn btn-primary">{t.save}</button>
+                </form>
+            }.into_any())}
+        </div>
+    }
+}
+
+#[component]
+pub fn SecurityPage() -> impl IntoView {
+    let locale = use_locale();
+    let t = texts(locale);
+    let error = query_error();
+    let field = error.and_then(|e| e.field());
+    view! {
+        <Title text=t.area_security />
+        <div class="container my-4" id="security-page">
+            <Breadcrumb current=t.area_security trail=area_trail(locale) />
+            <h1 class="mt-3">{t.area_security}</h1>
+            {query_flag("cambiata").then(|| view! { <Notice text=t.password_changed /> })}
+            <ErrorSummary locale=locale error=error form="password" />
+            {with_profile(t, move |p| if p.has_password {
+                view! {
+                    <h2 class="h4">{t.change_password_title}</h2>
+                    <form method="post" action=ChangePassword::url() id="password-form" class="col-12 col-lg-6">
+                        <CsrfField />
+                        <input type="hidden" name="lang" value=locale.code() />
+                        <Field form="password" name="current" label=t.current_password kind="password" autocomplete="current-password" maxlength=512 invalid=field == Some("current") />
+                        <Field form="password" name="password" label=t.new_password kind="password" hint=t.password_hint autocomplete="new-password" maxlength=512 invalid=field == Some("password") />
+                        <button type="submit" class="btn btn-primary">{t.change_password_button}</button>
+                    </form>
+                }.into_any()
+            } else {
+                view! { <p>{t.no_password_yet}</p> }.into_any()
+            })}
+        </div>
+    }
+}
+
+#[component]
+pub fn PrivacyChoicesPage() -> impl IntoView {
+    let locale = use_locale();
+    let t = texts(locale);
+    let error = query_error();
+    view! {
+        <Title text=t.area_privacy />
+        <div class="container my-4" id="privacy-page">
+            <Breadcrumb current=t.area_privacy trail=area_trail(locale) />
+            <h1 class="mt-3">{t.area_privacy}</h1>
+            {query_flag("annullata").then(|| view! { <Notice text=t.delete_cancelled /> })}
+            <ErrorSummary locale=locale error=error form="delete" />
+            {with_profile(t, move |p| {
+                let consents = p.consents.iter().map(|c| {
+                    let kind = if c.kind == "privacy" { t.consent_privacy.to_string() } else { c.kind.clone() };
+                    view! { <li>{format!("{kind} ({}) — {} {}", c.version, t.accepted_on, date_of(&c.accepted_at))}</li> }
+                }).collect_view();
+                let deletion = match &p.deletion_due_at {
+                    Some(due) => view! {
+                        <div class="alert alert-warning" role="status">{format!("{} {}.", t.delete_scheduled, date_of(due))}</div>
+                        <form method="post" action=CancelDeletion::url() id="cancel-deletion-form">
+                            <CsrfField />
+                            <input type="hidden" name="lang" value=locale.code() />
+                            <button type="submit" class="btn btn-primary">{t.delete_cancel_button}</button>
+                        </form>
+                    }.into_any(),
+                    None => view! {
+                        <p>{t.delete_text}</p>
+                        <form method="post" action=RequestDeletion::url() id="delete-form">
+                            <CsrfField />
+                            <input type="hidden" name="lang" value=locale.code() />
+                            <div class="form-check mb-3" id="delete-confirm">
+                                <input type="checkbox" id="delete-confirm-check" name="confirm" required=true />
+                                <label for="delete-confirm-check">{t.delete_confirm}</label>
+                            </div>
+                            <button type="submit" class="btn btn-danger">{t.delete_button}</button>
+                        </form>
+                    }.into_any(),
+                };
+                view! {
+                    <section class="mb-5" aria-labelledby="consents-title">
+                        <h2 class="h4" id="consents-title">{t.consents_title}</h2>
+                        <ul>{consents}</ul>
+                    </section>
+                    <section class="mb-5" aria-labelledby="export-title">
+                        <h2 class="h4" id="export-title">{t.export_title}</h2>
+                        <p>{t.export_text}</p>
+                        <a class="btn btn-outline-primary" href="/api/v1/me/export" download="wemi-miei-dati.json">{t.export_button}</a>
+                    </section>
+                    <section class="mb-5" aria-labelledby="cancellazione">
+                        <h2 class="h4" id="cancellazione">{t.delete_title}</h2>
+                        {deletion}
+                    </section>
+                }.into_any()
+            })}
+        </div>
+    }
+}

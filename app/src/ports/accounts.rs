@@ -1,0 +1,190 @@
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use domain::accounts::password::PasswordProblem;
+
+use crate::i18n::Locale;
+use crate::model::{AuditEvent, PageRequest, Paged, Profile, SessionUser};
+
+/// Where a request comes from, for throttling and the audit log.
+#[derive(Clone, Debug, Default)]
+pub struct ClientInfo {
+    pub ip: String,
+    pub user_agent: String,
+    pub request_id: String,
+    /// The session the request came with, if any (replaced at login: rotation).
+    pub session_id: Option<i64>,
+}
+
+/// Why an account operation was refused. Each has a localized message in `i18n::accounts`.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum AccountError {
+    #[error("wrong e-mail or password")]
+    InvalidCredentials,
+    #[error("too many failed logins; retry in {minutes} minutes")]
+    Throttled { minutes: i64 },
+    #[error("e-mail address not verified yet")]
+    EmailNotVerified,
+    #[error("invalid {0}")]
+    InvalidField(&'static str),
+    #[error("password refused: {0:?}")]
+    WeakPassword(PasswordProblem),
+    #[error("an account with this e-mail already exists")]
+    EmailTaken,
+    #[error("the link is invalid or expired")]
+    InvalidToken,
+    #[error("digital identity login failed")]
+    IdentityFailed,
+    #[error("digital identity login is not configured")]
+    IdentityUnavailable,
+    #[error("not allowed")]
+    Forbidden,
+    #[error("internal error")]
+    Internal,
+}
+
+/// A new session: the cookie to set and who is logged in.
+#[derive(Clone, Debug)]
+pub struct NewSession {
+    pub set_cookie: String,
+    pub user: SessionUser,
+}
+
+/// What a registration form sends.
+#[derive(Clone, Debug)]
+pub struct Registration {
+    pub name: String,
+    pub email: String,
+    pub password: String,
+    pub privacy_accepted: bool,
+    pub locale: Locale,
+}
+
+/// Accounts, sessions and the audit log (implemented by the server, shared by pages, server
+/// functions and the JSON API).
+#[async_trait]
+pub trait Accounts: Send + Sync + 'static {
+    async fn login(
+        &self,
+        email: &str,
+        password: &str,
+        client: &ClientInfo,
+    ) -> Result<NewSession, AccountError>;
+
+    /// Ends the session on the server; returns the header value that clears the cookie.
+    async fn logout(&self, user: &SessionUser, client: &ClientInfo)
+    -> Result<String, AccountError>;
+
+    /// Creates an account and e-mails the verification link. An address already registered
+    /// gets `EmailTaken`.
+    async fn register(&self, form: &Registration, client: &ClientInfo) -> Result<(), AccountError>;
+
+    async fn verify_email(&self, token: &str, client: &ClientInfo) -> Result<(), AccountError>;
+
+    /// E-mails a reset link when the address has an account; answers the same either way, so
+    /// the form does not reveal who is registered.
+    async fn request_password_reset(
+        &self,
+        email: &str,
+        locale: Locale,
+        client: &ClientInfo,
+    ) -> Result<(), AccountError>;
+
+    async fn reset_token_is_valid(&self, token: &str) -> Result<bool, AccountError>;
+
+    async fn reset_password(
+        &self,
+        token: &str,
+        password: &str,
+        client: &ClientInfo,
+    ) -> Result<(), AccountError>;
+
+    /// Changes the password and ends the person's other sessions.
+    async fn change_password(
+        &self,
+        user: &SessionUser,
+        current: &str,
+        new: &str,
+        client: &ClientInfo,
+    ) -> Result<(), AccountError>;
+
+    async fn profile(&self, user: &SessionUser) -> Result<Profile, AccountError>;
+
+    async fn update_profile(
+        &self,
+        user: &SessionUser,
+        name: &str,
+        phone: &str,
+        locale: Locale,
+        client: &ClientInfo,
+    ) -> Result<(), AccountError>;
+
+    /// Everything the portal holds about the person (GDPR art. 15 and 20).
+    async fn export(
+        &self,
+        user: &SessionUser,
+        client: &ClientInfo,
+    ) -> Result<serde_json::Value, AccountError>;
+
+    /// Schedules the deletion of the account after the grace period; returns its date (RFC 3339).
+    async fn request_deletion(
+        &self,
+        user: &SessionUser,
+        client: &ClientInfo,
+    ) -> Result<String, AccountError>;
+
+    async fn cancel_deletion(
+        &self,
+        user: &SessionUser,
+        client: &ClientInfo,
+    ) -> Result<(), AccountError>;
+
+    /// Starts a login with the identity broker (SPID/CIE): the address to send the browser to.
+    async fn begin_identity_login(&self, return_to: &str) -> Result<String, AccountError>;
+
+    /// Completes it from the broker's callback; returns the session and where to go next.
+    async fn finish_identity_login(
+        &self,
+        code: &str,
+        state: &str,
+        client: &ClientInfo,
+    ) -> Result<(NewSession, String), AccountError>;
+
+    /// Whether the identity broker is configured (the login page shows the SPID/CIE button).
+    fn identity_login_available(&self) -> bool;
+
+    /// The audit log, newest first (the caller holds the audit permission).
+    async fn audit_log(
+        &self,
+        reader: &SessionUser,
+        person: Option<i64>,
+        page: PageRequest,
+        client: &ClientInfo,
+    ) -> Result<Paged<AuditEvent>, AccountError>;
+}
+
+pub type SharedAccounts = Arc<dyn Accounts>;
+
+impl AccountError {
+    /// The error as plain data for messages and page URLs (`i18n::accounts`).
+    pub fn kind(&self) -> crate::i18n::accounts::app_error::AccountErrorKind {
+        use crate::i18n::accounts::app_error::AccountErrorKind as K;
+        match self {
+            AccountError::InvalidCredentials => K::InvalidCredentials,
+            AccountError::Throttled { minutes } => K::Throttled(*minutes),
+            AccountError::EmailNotVerified => K::EmailNotVerified,
+            AccountError::InvalidField(f) => K::InvalidField(f),
+            AccountError::WeakPassword(p) => K::WeakPassword(*p),
+            AccountError::EmailTaken => K::EmailTaken,
+            AccountError::InvalidToken => K::InvalidToken,
+            AccountError::IdentityFailed => K::IdentityFailed,
+            AccountError::IdentityUnavailable => K::IdentityUnavailable,
+            AccountError::Forbidden => K::Forbidden,
+            AccountError::Internal => K::Internal,
+        }
+    }
+
+    pub fn message(&self, locale: Locale) -> String {
+        crate::i18n::accounts::error_message(locale, &self.kind())
+    }
+}

@@ -1,0 +1,203 @@
+//! Who may use each route: the one table the authorization layer reads. A request whose route
+//! has no rule here is refused (deny by default); `tests/access_matrix.rs` enumerates every
+//! route the server has (pages, server functions, JSON API, open data, files) and fails when one
+//! lacks a rule, then checks each role against the rules on the running server.
+
+use domain::accounts::access::Rule;
+use domain::accounts::roles::{Permission, RoleKind};
+use http::Method;
+
+/// `{name}` matches one path segment, a final `{*name}` the rest of the path.
+pub struct RouteRule {
+    pub pattern: &'static str,
+    /// `None`: every method.
+    pub method: Option<Method>,
+    pub rule: Rule,
+}
+
+const fn any(pattern: &'static str, rule: Rule) -> RouteRule {
+    RouteRule {
+        pattern,
+        method: None,
+        rule,
+    }
+}
+
+const fn only(method: Method, pattern: &'static str, rule: Rule) -> RouteRule {
+    RouteRule {
+        pattern,
+        method: Some(method),
+        rule,
+    }
+}
+
+const PUBLIC: Rule = Rule::Public;
+const LOGGED_IN: Rule = Rule::Authenticated;
+const AUDIT: Rule = Rule::Permission(Permission::Audit);
+/// Operators of WeMi spaces (assisted mode, kiosk help).
+pub const SPACE_STAFF: Rule = Rule::AnyRole(&[RoleKind::SpaceOperator]);
+
+pub static RULES: &[RouteRule] = &[
+    // Pages anyone may see.
+    any("/", PUBLIC),
+    any("/spazi", PUBLIC),
+    any("/servizi", PUBLIC),
+    any("/servizi/{slug}", PUBLIC),
+    any("/categorie/{slug}", PUBLIC),
+    any("/destinatari/{slug}", PUBLIC),
+    any("/enti", PUBLIC),
+    any("/enti/{slug}", PUBLIC),
+    any("/prossimamente", PUBLIC),
+    any("/privacy", PUBLIC),
+    any("/note-legali", PUBLIC),
+    any("/faq", PUBLIC),
+    any("/contatti", PUBLIC),
+    any("/segnala-disservizio", PUBLIC),
+    any("/lavoro-domestico/calcolatore", PUBLIC),
+    any("/lavoro-domestico/calcolatore.pdf", PUBLIC),
+    any("/domestic-work/calculator", PUBLIC),
+    // Account pages reachable without a session.
+    any("/accedi", PUBLIC),
+    any("/accedi/identita-digitale", PUBLIC),
+    any("/accedi/identita-digitale/ritorno", PUBLIC),
+    any("/registrati", PUBLIC),
+    any("/verifica-email", PUBLIC),
+    any("/password-dimenticata", PUBLIC),
+    any("/reimposta-password", PUBLIC),
+    // The person's own area.
+    any("/area-personale", LOGGED_IN),
+    any("/area-personale/profilo", LOGGED_IN),
+    any("/area-personale/sicurezza", LOGGED_IN),
+    any("/area-personale/privacy", LOGGED_IN),
+    // City back office.
+    any("/amministrazione/registro-attivita", AUDIT),
+    // Server functions (pages' forms and islands).
+    any("/fn/calculator_prices", PUBLIC),
+    any("/fn/home_overview", PUBLIC),
+    any("/fn/page_feedback", PUBLIC),
+    any("/fn/problem_report", PUBLIC),
+    any("/fn/search_catalog", PUBLIC),
+    any("/fn/suggest_services", PUBLIC),
+    any("/fn/service_page", PUBLIC),
+    any("/fn/provider_page", PUBLIC),
+    any("/fn/providers_list", PUBLIC),
+    any("/fn/login", PUBLIC),
+    any("/fn/register", PUBLIC),
+    any("/fn/verify_email", PUBLIC),
+    any("/fn/forgot_password", PUBLIC),
+    any("/fn/reset_password", PUBLIC),
+    // Logging out without a session is harmless and answers like a logout.
+    any("/fn/logout", PUBLIC),
+    any("/fn/change_password", LOGGED_IN),
+    any("/fn/update_profile", LOGGED_IN),
+    any("/fn/request_deletion", LOGGED_IN),
+    any("/fn/cancel_deletion", LOGGED_IN),
+    any("/fn/account_profile", LOGGED_IN),
+    any("/fn/identity_login_available", PUBLIC),
+    any("/fn/audit_log", AUDIT),
+    // JSON API.
+    any("/api/v1/openapi.json", PUBLIC),
+    any("/api/v1/categories", PUBLIC),
+    any("/api/v1/services", PUBLIC),
+    any("/api/v1/services/{id}", PUBLIC),
+    any("/api/v1/providers", PUBLIC),
+    any("/api/v1/providers/{id}", PUBLIC),
+    any("/api/v1/spaces", PUBLIC),
+    any("/api/v1/calculator/domestic-work", PUBLIC),
+    only(Method::POST, "/api/v1/session", PUBLIC),
+    only(Method::DELETE, "/api/v1/session", PUBLIC),
+    only(Method::GET, "/api/v1/session", LOGGED_IN),
+    any("/api/v1/me", LOGGED_IN),
+    any("/api/v1/me/export", LOGGED_IN),
+    any("/api/v1/admin/audit-log", AUDIT),
+    // Open data.
+    any("/hsds", PUBLIC),
+    any("/hsds/", PUBLIC),
+    any("/hsds/{*path}", PUBLIC),
+    // Health and files of the site.
+    any("/healthz", PUBLIC),
+    any("/pkg/{*file}", PUBLIC),
+    any("/assets/{*file}", PUBLIC),
+    any("/icons/{*file}", PUBLIC),
+    any("/sw.js", PUBLIC),
+    any("/manifest.webmanifest", PUBLIC),
+    any("/offline.html", PUBLIC),
+    any("/robots.txt", PUBLIC),
+    any("/favicon.ico", PUBLIC),
+];
+
+/// The rule for a request, or `None` when no route of the table matches it.
+pub fn rule_for(method: &Method, path: &str) -> Option<Rule> {
+    RULES
+        .iter()
+        .filter(|r| r.method.as_ref().is_none_or(|m| m == method))
+        .find(|r| matches(r.pattern, path))
+        .map(|r| r.rule)
+}
+
+/// Whether some rule names this path, for any method.
+pub fn path_is_known(path: &str) -> bool {
+    RULES.iter().any(|r| matches(r.pattern, path))
+}
+
+pub fn matches(pattern: &str, path: &str) -> bool {
+    let path = if path.len() > 1 {
+        path.trim_end_matches('/')
+    } else {
+        path
+    };
+    let pattern_trimmed = if pattern.len() > 1 {
+        pattern.trim_end_matches('/')
+    } else {
+        pattern
+    };
+    let mut want = pattern_trimmed.split('/');
+    let mut have = path.split('/');
+    loop {
+        match (want.next(), have.next()) {
+            (None, None) => return true,
+            (Some(w), _) if w.starts_with("{*") => return true,
+            (Some(w), Some(h)) if w.starts_with('{') => {
+                if h.is_empty() {
+                    return false;
+                }
+            }
+            (Some(w), Some(h)) if w == h => {}
+            _ => return false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn patterns_match_segments() {
+        assert!(matches("/", "/"));
+        assert!(matches("/servizi/{slug}", "/servizi/baby-sitting"));
+        assert!(!matches("/servizi/{slug}", "/servizi/a/b"));
+        assert!(!matches("/servizi/{slug}", "/servizi"));
+        assert!(matches("/pkg/{*file}", "/pkg/wemi.wasm"));
+        assert!(matches("/hsds/{*path}", "/hsds/services/x"));
+        assert!(!matches("/enti", "/entix"));
+    }
+
+    #[test]
+    fn methods_are_distinguished() {
+        assert_eq!(
+            rule_for(&Method::POST, "/api/v1/session"),
+            Some(Rule::Public)
+        );
+        assert_eq!(
+            rule_for(&Method::GET, "/api/v1/session"),
+            Some(Rule::Authenticated)
+        );
+        assert_eq!(rule_for(&Method::PUT, "/api/v1/session"), None);
+        assert_eq!(
+            rule_for(&Method::GET, "/api/v1/admin/audit-log"),
+            Some(AUDIT)
+        );
+        assert_eq!(rule_for(&Method::GET, "/segreto"), None);
+    }
+}

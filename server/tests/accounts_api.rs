@@ -1,0 +1,560 @@
+//! Accounts and sessions through the JSON API and the browser's routes (CONTRACT.md "Accounts
+//! and sessions"): login, logout, the current user, export, audit log, throttling, cross-site
+//! refusal, CSRF tokens, registration with e-mail verification, password reset and the login
+//! with the identity broker, on both engines.
+
+mod common;
+
+#[path = "common/fake_oidc.rs"]
+mod fake_oidc;
+#[path = "common/smtp_sink.rs"]
+mod smtp_sink;
+
+use std::time::Duration;
+
+use common::{Engine, TestServer};
+use serde_json::{Value, json};
+
+const CITIZEN: &str = "cittadino@demo.wemi.example";
+const ADMIN: &str = "admin@demo.wemi.example";
+const PASSWORD: &str = "wemi-demo";
+
+fn plain_client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+}
+
+/// Logs in with a fresh client; returns the `wemi_session=…` pair to send as a cookie.
+async fn login(server: &TestServer, email: &str) -> String {
+    let response = plain_client()
+        .post(server.url("/api/v1/session"))
+        .json(&json!({"email": email, "password": PASSWORD}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200, "login of {email}");
+    let cookie = response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap().to_string())
+        .find(|c| c.starts_with("wemi_session="))
+        .expect("session cookie");
+    cookie.split(';').next().unwrap().to_string()
+}
+
+async fn get_with(server: &TestServer, path: &str, cookie: &str) -> reqwest::Response {
+    plain_client()
+        .get(server.url(path))
+        .header("cookie", cookie)
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn login_me_export_logout(server: &TestServer) {
+    let response = plain_client()
+        .post(server.url("/api/v1/session"))
+        .json(&json!({"email": "  Cittadino@Demo.WeMi.example ", "password": PASSWORD}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    let set_cookie = response.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert!(set_cookie.contains("HttpOnly"), "{set_cookie}");
+    assert!(set_cookie.contains("SameSite=Lax"), "{set_cookie}");
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(body["user"]["name"], "Giulia Rossi");
+    assert_eq!(body["user"]["roles"], json!(["citizen"]));
+    assert!(body["user"]["id"].as_i64().unwrap() > 0);
+    let cookie = set_cookie.split(';').next().unwrap().to_string();
+
+    let me = get_with(server, "/api/v1/me", &cookie).await;
+    assert_eq!(me.status(), 200);
+    let me: Value = me.json().await.unwrap();
+    assert_eq!(me["email"], CITIZEN);
+
+    let export = get_with(server, "/api/v1/me/export", &cookie).await;
+    assert_eq!(export.status(), 200);
+    assert!(
+        export.headers()["content-disposition"]
+            .to_str()
+            .unwrap()
+            .contains("attachment")
+    );
+    let export: Value = export.json().await.unwrap();
+    assert_eq!(export["account"]["email"], CITIZEN);
+    assert!(!export["sessions"].as_array().unwrap().is_empty());
+    assert!(
+        export["activity"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["action"] == "login")
+    );
+
+    let logout = plain_client()
+        .delete(server.url("/api/v1/session"))
+        .header("cookie", &cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(logout.status(), 204);
+    // The old cookie is dead on the server, whoever replays it.
+    assert_eq!(get_with(server, "/api/v1/me", &cookie).await.status(), 401);
+    assert_eq!(
+        get_with(server, "/api/v1/me/export", &cookie)
+            .await
+            .status(),
+        401
+    );
+    let anonymous: Value = plain_client()
+        .get(server.url("/api/v1/me"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(anonymous["error"]["code"], "unauthenticated");
+}
+both_engines!(login_me_export_logout_, login_me_export_logout);
+
+async fn wrong_passwords_are_throttled(server: &TestServer) {
+    let attempt = |password: &'static str| {
+        plain_client()
+            .post(server.url("/api/v1/session"))
+            .header("accept-language", "en")
+            .json(&json!({"email": CITIZEN, "password": password}))
+            .send()
+    };
+    for _ in 0..10 {
+        let response = attempt("wrong-password").await.unwrap();
+        assert_eq!(response.status(), 401);
+        let body: Value = response.json().await.unwrap();
+        assert_eq!(body["error"]["code"], "invalid_credentials");
+    }
+    // Even the right password is refused now, with a clear message and a retry time.
+    let response = attempt(PASSWORD).await.unwrap();
+    assert_eq!(response.status(), 429);
+    assert!(response.headers().contains_key("retry-after"));
+    let body: Value = response.json().await.unwrap();
+    assert!(
+        body["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("minutes")
+    );
+    // Bad bodies are a 400, never a 5xx.
+    let bad = plain_client()
+        .post(server.url("/api/v1/session"))
+        .header("content-type", "application/json")
+        .body("{not json")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(bad.status(), 400);
+}
+both_engines!(
+    wrong_passwords_are_throttled_,
+    wrong_passwords_are_throttled
+);
+
+async fn audit_log_needs_the_permission(server: &TestServer) {
+    assert_eq!(server.get("/api/v1/admin/audit-log").await.status(), 401);
+    let citizen = login(server, CITIZEN).await;
+    let refused = get_with(server, "/api/v1/admin/audit-log", &citizen).await;
+    assert_eq!(refused.status(), 403);
+    let body: Value = refused.json().await.unwrap();
+    assert_eq!(body["error"]["code"], "forbidden");
+
+    let admin = login(server, ADMIN).await;
+    let page = get_with(server, "/api/v1/admin/audit-log?per_page=5", &admin).await;
+    assert_eq!(page.status(), 200);
+    let page: Value = page.json().await.unwrap();
+    assert_eq!(page["per_page"], 5);
+    assert!(page["total"].as_i64().unwrap() >= 2);
+    let actions: Vec<&str> = page["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["action"].as_str().unwrap())
+        .collect();
+    assert!(actions.contains(&"login"), "{actions:?}");
+    // Reading the log is itself recorded.
+    let again: Value = get_with(server, "/api/v1/admin/audit-log", &admin)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(again["items"][0]["action"], "audit_log_read");
+    let bad = get_with(server, "/api/v1/admin/audit-log?per_page=1000", &admin).await;
+    assert_eq!(bad.status(), 400);
+
+    // The database itself refuses to change the log.
+    let tampered = match &server.db {
+        server::store::Db::Sqlite(pool) => sqlx::query("DELETE FROM audit_log")
+            .execute(pool)
+            .await
+            .map(|_| ()),
+        server::store::Db::Postgres(pool) => sqlx::query("UPDATE audit_log SET action = 'x'")
+            .execute(pool)
+            .await
+            .map(|_| ()),
+    };
+    assert!(tampered.is_err(), "the audit log is append-only");
+}
+both_engines!(
+    audit_log_needs_the_permission_,
+    audit_log_needs_the_permission
+);
+
+async fn cross_site_and_csrf_are_refused(server: &TestServer) {
+    let foreign = plain_client()
+        .post(server.url("/api/v1/session"))
+        .header("origin", "https://evil.example")
+        .json(&json!({"email": CITIZEN, "password": PASSWORD}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(foreign.status(), 403);
+    assert!(!foreign.headers().contains_key("set-cookie"));
+
+    let cookie = login(server, CITIZEN).await;
+    // A form post with the session cookie but no token, from a browser that sends no fetch
+    // metadata: refused.
+    let no_token = plain_client()
+        .post(server.url("/fn/update_profile"))
+        .header("cookie", &cookie)
+        .form(&[("name", "Giulia Rossi"), ("phone", ""), ("locale", "it")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(no_token.status(), 403);
+    let body: Value = no_token.json().await.unwrap();
+    assert_eq!(body["error"]["code"], "csrf_token");
+    // With the session's token it goes through.
+    let token = csrf_token(server, &cookie).await;
+    let with_token = plain_client()
+        .post(server.url("/fn/update_profile"))
+        .header("cookie", &cookie)
+        .form(&[
+            ("name", "Giulia Rossi Verdi"),
+            ("phone", "02 1234567"),
+            ("locale", "it"),
+            ("csrf_token", &token),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        with_token.status().is_success() || with_token.status().is_redirection(),
+        "{}",
+        with_token.status()
+    );
+    let me: Value = get_with(server, "/api/v1/me", &cookie)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(me["name"], "Giulia Rossi Verdi");
+
+    // Security headers on pages and API answers.
+    for path in ["/", "/accedi", "/api/v1/categories"] {
+        let response = server.get(path).await;
+        let h = response.headers();
+        assert!(h.contains_key("content-security-policy"), "{path}");
+        assert_eq!(h["x-content-type-options"], "nosniff", "{path}");
+        assert!(h.contains_key("referrer-policy"), "{path}");
+        assert!(
+            h.contains_key("x-frame-options")
+                || h["content-security-policy"]
+                    .to_str()
+                    .unwrap()
+                    .contains("frame-ancestors")
+        );
+    }
+}
+both_engines!(
+    cross_site_and_csrf_are_refused_,
+    cross_site_and_csrf_are_refused
+);
+
+/// The CSRF token the area personale's forms carry.
+async fn csrf_token(server: &TestServer, cookie: &str) -> String {
+    let html = get_with(server, "/area-personale/profilo", cookie)
+        .await
+        .text()
+        .await
+        .unwrap();
+    let doc = scraper::Html::parse_document(&html);
+    let selector = scraper::Selector::parse("input[name=csrf_token]").unwrap();
+    doc.select(&selector)
+        .next()
+        .and_then(|e| e.value().attr("value"))
+        .expect("forms carry the CSRF token")
+        .to_string()
+}
+
+fn run_with_mail(engine: Engine, body: impl AsyncFnOnce(&TestServer, &smtp_sink::SmtpSink)) {
+    common::runtime().block_on(async {
+        let sink = smtp_sink::SmtpSink::start().await;
+        let url = sink.url();
+        let server = TestServer::start_configured(engine, |c| c.smtp_url = Some(url)).await;
+        body(&server, &sink).await;
+        server.stop().await;
+    });
+}
+
+async fn register_verify_login(server: &TestServer, sink: &smtp_sink::SmtpSink) {
+    let client = plain_client();
+    let weak = client
+        .post(server.url("/fn/register"))
+        .header("accept", "text/html")
+        .form(&[
+            ("name", "Anna Neri"),
+            ("email", "anna.neri@example.it"),
+            ("password", "password123"),
+            ("privacy", "on"),
+            ("lang", "it"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert!(weak.status().is_redirection());
+    assert!(
+        weak.headers()["location"]
+            .to_str()
+            .unwrap()
+            .contains("errore=password-short")
+    );
+
+    let ok = client
+        .post(server.url("/fn/register"))
+        .header("accept", "text/html")
+        .form(&[
+            ("name", "Anna Neri"),
+            ("email", "Anna.Neri@example.it"),
+            ("password", "gatto viola sul tram numero 9"),
+            ("privacy", "on"),
+            ("lang", "it"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        ok.status().is_redirection(),
+        "{:?}",
+        ok.headers().get("location")
+    );
+    // Not verified yet: no login.
+    let early = client
+        .post(server.url("/api/v1/session"))
+        .json(
+            &json!({"email": "anna.neri@example.it", "password": "gatto viola sul tram numero 9"}),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(early.status(), 403);
+
+    let mail = sink
+        .wait_for("anna.neri@example.it", Duration::from_secs(20))
+        .await;
+    assert!(mail.subject().contains("Conferma"), "{}", mail.subject());
+    let link = mail.first_link().expect("verification link");
+    let token = link
+        .split("token=")
+        .nth(1)
+        .unwrap()
+        .split('&')
+        .next()
+        .unwrap()
+        .to_string();
+    // The page shows a confirmation button (mail scanners that open links change nothing).
+    let page = client.get(&link).send().await.unwrap();
+    assert_eq!(page.status(), 200);
+    let verified = client
+        .post(server.url("/fn/verify_email"))
+        .header("accept", "text/html")
+        .form(&[("token", token.as_str()), ("lang", "it")])
+        .send()
+        .await
+        .unwrap();
+    assert!(verified.status().is_redirection());
+    assert!(
+        verified.headers()["location"]
+            .to_str()
+            .unwrap()
+            .contains("verificato=1")
+    );
+    let session = client
+        .post(server.url("/api/v1/session"))
+        .json(
+            &json!({"email": "anna.neri@example.it", "password": "gatto viola sul tram numero 9"}),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(session.status(), 200);
+    // A used link does not work twice.
+    let again = client
+        .post(server.url("/fn/verify_email"))
+        .header("accept", "text/html")
+        .form(&[("token", token.as_str()), ("lang", "it")])
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        again.headers()["location"]
+            .to_str()
+            .unwrap()
+            .contains("errore=token")
+    );
+
+    // Password reset by e-mail link; other sessions end.
+    let cookie = login(server, CITIZEN).await;
+    let forgot = client
+        .post(server.url("/fn/forgot_password"))
+        .header("accept", "text/html")
+        .form(&[("email", CITIZEN), ("lang", "en")])
+        .send()
+        .await
+        .unwrap();
+    assert!(forgot.status().is_redirection());
+    let mail = sink.wait_for(CITIZEN, Duration::from_secs(20)).await;
+    let link = mail.first_link().expect("reset link");
+    assert!(link.contains("/reimposta-password?token="));
+    let token = link
+        .split("token=")
+        .nth(1)
+        .unwrap()
+        .split('&')
+        .next()
+        .unwrap()
+        .to_string();
+    let reset = client
+        .post(server.url("/fn/reset_password"))
+        .header("accept", "text/html")
+        .form(&[
+            ("token", token.as_str()),
+            ("password", "una nuova frase lunga e sicura"),
+            ("lang", "en"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert!(reset.status().is_redirection());
+    assert_eq!(
+        get_with(server, "/api/v1/me", &cookie).await.status(),
+        401,
+        "sessions end at reset"
+    );
+    let new_login = client
+        .post(server.url("/api/v1/session"))
+        .json(&json!({"email": CITIZEN, "password": "una nuova frase lunga e sicura"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(new_login.status(), 200);
+    // Unknown addresses get the same answer and no e-mail.
+    let unknown = client
+        .post(server.url("/fn/forgot_password"))
+        .header("accept", "text/html")
+        .form(&[("email", "nessuno@example.it"), ("lang", "it")])
+        .send()
+        .await
+        .unwrap();
+    assert!(unknown.status().is_redirection());
+    assert_eq!(
+        unknown.headers()["location"],
+        forgot.headers()["location"]
+            .to_str()
+            .unwrap()
+            .replace("lang=en", "lang=it")
+    );
+}
+
+#[test]
+fn register_verify_login_sqlite() {
+    run_with_mail(Engine::Sqlite, register_verify_login);
+}
+
+#[test]
+fn register_verify_login_postgres() {
+    run_with_mail(Engine::Postgres, register_verify_login);
+}
+
+fn run_with_broker(engine: Engine) {
+    common::runtime().block_on(async {
+        let broker = fake_oidc::FakeOidc::start().await;
+        let (issuer, id, secret) = (
+            broker.issuer.clone(),
+            broker.client_id.clone(),
+            broker.client_secret.clone(),
+        );
+        let server = TestServer::start_configured(engine, |c| {
+            c.oidc = Some(server::config::OidcSettings {
+                issuer,
+                client_id: id,
+                client_secret: secret,
+            });
+        })
+        .await;
+        let client = plain_client();
+        // The portal sends the browser to the broker…
+        let start = client
+            .get(server.url("/accedi/identita-digitale?next=/area-personale"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(start.status(), 303);
+        let authorize = start.headers()["location"].to_str().unwrap().to_string();
+        assert!(authorize.starts_with(&broker.issuer));
+        assert!(authorize.contains("code_challenge_method=S256"));
+        // …the person logs in there and is sent back with a code.
+        let back = client.get(&authorize).send().await.unwrap();
+        let callback = back.headers()["location"].to_str().unwrap().to_string();
+        let done = client.get(&callback).send().await.unwrap();
+        assert_eq!(done.status(), 303);
+        assert_eq!(done.headers()["location"], "/area-personale");
+        let cookie = done.headers()["set-cookie"]
+            .to_str()
+            .unwrap()
+            .split(';')
+            .next()
+            .unwrap()
+            .to_string();
+        let export: Value = get_with(&server, "/api/v1/me/export", &cookie)
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(export["account"]["fiscal_code"], "RSSMRA80A01F205X");
+        assert_eq!(export["account"]["name"], "Mario Rossi");
+        // The same callback cannot be replayed.
+        let replay = client.get(&callback).send().await.unwrap();
+        assert!(
+            replay.headers()["location"]
+                .to_str()
+                .unwrap()
+                .contains("errore=identity")
+        );
+        server.stop().await;
+    });
+}
+
+#[test]
+fn identity_broker_login_sqlite() {
+    run_with_broker(Engine::Sqlite);
+}
+
+#[test]
+fn identity_broker_login_postgres() {
+    run_with_broker(Engine::Postgres);
+}
