@@ -18,3 +18,15 @@ pub fn session_user() -> Option<SessionUser> {
 pub fn session_user() -> Option<SessionUser> {
     None
 }
+
+/// The kiosk tablet the page is shown on, if it is one.
+#[cfg(feature = "ssr")]
+pub fn kiosk_device() -> Option<crate::model::KioskDevice> {
+    leptos::prelude::use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<crate::model::KioskDevice>().cloned())
+}
+
+#[cfg(not(feature = "ssr"))]
+pub fn kiosk_device() -> Option<crate::model::KioskDevice> {
+    None
+}

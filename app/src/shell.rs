@@ -10,7 +10,9 @@ use leptos_router::{
 use crate::components::layout::Layout;
 use crate::locale::use_t;
 use crate::pages::account::area::{AreaPage, PrivacyChoicesPage, ProfilePage, SecurityPage};
+use crate::pages::account::assist::AssistPage;
 use crate::pages::account::audit::AuditLogPage;
+use crate::pages::account::kiosk::KioskAdminPage;
 use crate::pages::account::login::LoginPage;
 use crate::pages::account::password::{ForgotPasswordPage, ResetPasswordPage};
 use crate::pages::account::register::{RegisterPage, VerifyEmailPage};
@@ -126,6 +128,16 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=(StaticSegment("area-personale"), StaticSegment("privacy"))
                         view=PrivacyChoicesPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("operatore"), StaticSegment("assistenza"))
+                        view=AssistPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("amministrazione"), StaticSegment("chioschi"))
+                        view=KioskAdminPage
                         ssr=SsrMode::Async
                     />
                     <Route

@@ -66,6 +66,7 @@ fn all_routes() -> Vec<(Method, String)> {
         "/domestic-work/calculator",
         "/accedi/identita-digitale",
         "/accedi/identita-digitale/ritorno",
+        "/chiosco/ricomincia",
         "/hsds/",
         "/hsds/services",
         "/hsds/services/x",
@@ -197,7 +198,9 @@ async fn matrix(server: &TestServer) {
     // Logging out ends the session the rest of the matrix uses: last.
     let mut routes = all_routes();
     routes.sort_by_key(|(m, p)| {
-        p == "/fn/logout" || (p == "/api/v1/session" && *m == Method::DELETE)
+        p == "/fn/logout"
+            || p == "/chiosco/ricomincia"
+            || (p == "/api/v1/session" && *m == Method::DELETE)
     });
     for (method, path) in &routes {
         let rule = rule_for(method, path).expect("every route has a rule");

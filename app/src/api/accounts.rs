@@ -93,7 +93,18 @@ pub async fn logout(lang: Option<String>) -> Result<(), ServerFnError> {
     let locale = locale_of(lang.as_deref());
     if let Some(user) = crate::session::session_user() {
         match accounts()?.logout(&user, &client()).await {
-            Ok(clear) => set_cookie(&clear),
+            Ok(clear) => {
+                set_cookie(&clear);
+                // On a kiosk nothing of this person may stay in the browser.
+                if user.kiosk
+                    && let Some(response) = use_context::<leptos_axum::ResponseOptions>()
+                {
+                    response.insert_header(
+                        http::HeaderName::from_static("clear-site-data"),
+                        http::HeaderValue::from_static("\"cache\", \"storage\""),
+                    );
+                }
+            }
             Err(err) => return Err(ServerFnError::new(err.message(locale))),
         }
     }
@@ -273,4 +284,163 @@ pub async fn audit_log(
 #[server(prefix = "/fn", endpoint = "identity_login_available")]
 pub async fn identity_login_available() -> Result<bool, ServerFnError> {
     Ok(accounts()?.identity_login_available())
+}
+
+/// What the operator's assisted-mode page shows: their spaces and recent consents.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct AssistPageData {
+    pub spaces: Vec<(i64, String)>,
+    pub consents: Vec<crate::model::AssistConsent>,
+}
+
+#[server(prefix = "/fn", endpoint = "assist_page")]
+pub async fn assist_page() -> Result<AssistPageData, ServerFnError> {
+    let operator = who()?;
+    let mine: Vec<i64> = use_context::<http::request::Parts>()
+        .and_then(|p| p.extensions.get::<crate::model::CurrentUser>().cloned())
+        .map(|c| c.principal.spaces().collect())
+        .unwrap_or_default();
+    let spaces = crate::api::store()?
+        .spaces()
+        .await
+        .map_err(crate::api::internal)?
+        .into_iter()
+        .filter(|s| mine.contains(&s.id))
+        .map(|s| (s.id, s.name))
+        .collect();
+    let consents = accounts()?
+        .assist_consents(&operator)
+        .await
+        .map_err(|e| ServerFnError::new(e.message(crate::locale::request_locale())))?;
+    Ok(AssistPageData { spaces, consents })
+}
+
+#[server(prefix = "/fn", endpoint = "begin_assistance")]
+pub async fn begin_assistance(
+    citizen: String,
+    space: i64,
+    method: String,
+    reference: Option<String>,
+    lang: Option<String>,
+) -> Result<(), ServerFnError> {
+    let locale = locale_of(lang.as_deref());
+    let back = format!("/operatore/assistenza?lang={}", locale.code());
+    let method = match method.as_str() {
+        "paper" => crate::ports::AssistMethod::Paper {
+            reference: reference.unwrap_or_default(),
+        },
+        _ => crate::ports::AssistMethod::Code,
+    };
+    let paper = matches!(method, crate::ports::AssistMethod::Paper { .. });
+    match accounts()?
+        .begin_assistance(&who()?, &citizen, space, method, &client())
+        .await
+    {
+        Ok(_) if paper => leptos_axum::redirect(&format!("/area-personale?lang={}", locale.code())),
+        Ok(id) => leptos_axum::redirect(&format!("{back}&consenso={id}#assist-code-form")),
+        Err(err) => back_with_error(&back, &err),
+    }
+    Ok(())
+}
+
+#[server(prefix = "/fn", endpoint = "confirm_assistance")]
+pub async fn confirm_assistance(
+    consent: i64,
+    code: String,
+    lang: Option<String>,
+) -> Result<(), ServerFnError> {
+    let locale = locale_of(lang.as_deref());
+    match accounts()?
+        .confirm_assistance(&who()?, consent, &code, &client())
+        .await
+    {
+        Ok(()) => leptos_axum::redirect(&format!("/area-personale?lang={}", locale.code())),
+        Err(err @ AccountError::InvalidField(_)) => back_with_error(
+            &format!(
+                "/operatore/assistenza?lang={}&consenso={consent}",
+                locale.code()
+            ),
+            &err,
+        ),
+        Err(err) => back_with_error(
+            &format!("/operatore/assistenza?lang={}", locale.code()),
+            &err,
+        ),
+    }
+    Ok(())
+}
+
+#[server(prefix = "/fn", endpoint = "end_assistance")]
+pub async fn end_assistance(lang: Option<String>) -> Result<(), ServerFnError> {
+    let locale = locale_of(lang.as_deref());
+    if let Ok(user) = who() {
+        accounts()?
+            .end_assistance(&user, &client())
+            .await
+            .map_err(|e| ServerFnError::new(e.message(locale)))?;
+    }
+    leptos_axum::redirect(&format!(
+        "/operatore/assistenza?lang={}&terminata=1",
+        locale.code()
+    ));
+    Ok(())
+}
+
+/// What the kiosk administration page shows: every device and every space.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct KioskPageData {
+    pub devices: Vec<crate::model::KioskDevice>,
+    pub spaces: Vec<(i64, String)>,
+}
+
+#[server(prefix = "/fn", endpoint = "kiosk_devices")]
+pub async fn kiosk_devices() -> Result<KioskPageData, ServerFnError> {
+    let devices = accounts()?
+        .kiosk_devices(&who()?)
+        .await
+        .map_err(|e| ServerFnError::new(e.message(crate::locale::request_locale())))?;
+    let spaces = crate::api::store()?
+        .spaces()
+        .await
+        .map_err(crate::api::internal)?
+        .into_iter()
+        .map(|s| (s.id, s.name))
+        .collect();
+    Ok(KioskPageData { devices, spaces })
+}
+
+#[server(prefix = "/fn", endpoint = "enable_kiosk")]
+pub async fn enable_kiosk(
+    name: String,
+    space: i64,
+    lang: Option<String>,
+) -> Result<(), ServerFnError> {
+    let locale = locale_of(lang.as_deref());
+    match accounts()?
+        .enable_kiosk(&who()?, &name, space, &client())
+        .await
+    {
+        Ok(cookies) => {
+            for cookie in cookies {
+                set_cookie(&cookie);
+            }
+            leptos_axum::redirect(&format!("/?lang={}", locale.code()));
+        }
+        Err(err) => back_with_error(
+            &format!("/amministrazione/chioschi?lang={}", locale.code()),
+            &err,
+        ),
+    }
+    Ok(())
+}
+
+#[server(prefix = "/fn", endpoint = "revoke_kiosk")]
+pub async fn revoke_kiosk(device: i64, lang: Option<String>) -> Result<(), ServerFnError> {
+    let locale = locale_of(lang.as_deref());
+    let back = format!("/amministrazione/chioschi?lang={}", locale.code());
+    match accounts()?.revoke_kiosk(&who()?, device, &client()).await {
+        Ok(()) => leptos_axum::redirect(&back),
+        Err(err) => back_with_error(&back, &err),
+    }
+    Ok(())
 }

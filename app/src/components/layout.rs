@@ -1,7 +1,8 @@
 use leptos::prelude::*;
 
 use super::{
-    feedback::PageFeedback, footer::Footer, header::Header, service_worker::ServiceWorker,
+    feedback::PageFeedback, footer::Footer, header::Header, kiosk::KioskBar,
+    service_worker::ServiceWorker, session_banner::AssistedBanner,
 };
 use crate::locale::use_t;
 
@@ -18,6 +19,8 @@ pub fn Layout(children: Children) -> impl IntoView {
                 {t.skip_to_footer}
             </a>
         </div>
+        <KioskBar />
+        <AssistedBanner />
         <Header />
         <main id="main-container" tabindex="-1">
             {children()}

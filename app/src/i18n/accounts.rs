@@ -158,6 +158,27 @@ pub fn error_message(locale: Locale, err: &app_error::AccountErrorKind) -> Strin
             "Spunta la casella di conferma per cancellare l'account.",
             "Tick the confirmation box to delete the account.",
         ),
+        E::InvalidField("citizen") => pick(
+            it,
+            "Nessun account corrisponde a questo indirizzo e-mail o codice fiscale. Controlla il dato, oppure aiuta la persona a registrarsi.",
+            "No account matches this e-mail address or fiscal code. Check it, or help the person register.",
+        ),
+        E::InvalidField("reference") => pick(
+            it,
+            "Scrivi il numero del modulo di consenso firmato (massimo 60 caratteri).",
+            "Enter the number of the signed consent form (at most 60 characters).",
+        ),
+        E::InvalidField("code") => pick(
+            it,
+            "Il codice non è corretto. Chiedi alla persona di rileggerlo dal messaggio ricevuto.",
+            "The code is not correct. Ask the person to read it again from the message they received.",
+        ),
+        E::InvalidField("space") => pick(it, "Scegli uno spazio WeMi.", "Choose a WeMi space."),
+        E::InvalidField("device") => pick(
+            it,
+            "Questa postazione è già revocata.",
+            "This point is already revoked.",
+        ),
         E::InvalidField("password") => pick(it, "Scrivi la password.", "Enter the password."),
         E::InvalidField(_) => pick(
             it,
@@ -290,8 +311,19 @@ pub mod app_error {
         /// Reads a code back (unknown codes give `None`, so a crafted URL shows nothing).
         pub fn from_code(code: &str) -> Option<AccountErrorKind> {
             use AccountErrorKind as E;
-            const FIELDS: [&str; 7] = [
-                "name", "email", "privacy", "phone", "password", "current", "confirm",
+            const FIELDS: [&str; 12] = [
+                "name",
+                "email",
+                "privacy",
+                "phone",
+                "password",
+                "current",
+                "confirm",
+                "citizen",
+                "reference",
+                "code",
+                "space",
+                "device",
             ];
             Some(match code {
                 "credentials" => E::InvalidCredentials,
@@ -508,4 +540,164 @@ static EN: AccountTexts = AccountTexts {
     audit_filter_button: "Filter",
     errors_title: "Please correct:",
     show_password: "Show password",
+};
+
+/// Texts of assisted mode (the operator's page and the banner).
+pub struct AssistTexts {
+    pub title: &'static str,
+    pub card_text: &'static str,
+    pub lead: &'static str,
+    pub citizen: &'static str,
+    pub citizen_hint: &'static str,
+    pub space: &'static str,
+    pub method: &'static str,
+    pub method_code: &'static str,
+    pub method_paper: &'static str,
+    pub reference: &'static str,
+    pub reference_hint: &'static str,
+    pub start: &'static str,
+    pub code_title: &'static str,
+    pub code_lead: &'static str,
+    pub code: &'static str,
+    pub confirm: &'static str,
+    pub recent: &'static str,
+    pub none: &'static str,
+    pub status_waiting: &'static str,
+    pub status_active: &'static str,
+    pub status_ended: &'static str,
+    pub banner: &'static str,
+    pub banner_until: &'static str,
+    pub end: &'static str,
+    pub ended: &'static str,
+}
+
+pub fn assist_texts(locale: Locale) -> &'static AssistTexts {
+    match locale {
+        Locale::It => &ASSIST_IT,
+        Locale::En => &ASSIST_EN,
+    }
+}
+
+static ASSIST_IT: AssistTexts = AssistTexts {
+    title: "Modalità assistita",
+    card_text: "Opera per conto di una persona che chiede aiuto allo sportello, con il suo consenso.",
+    lead: "Su richiesta della persona, puoi operare per suo conto per al massimo 30 minuti. Serve il suo consenso: un codice che riceve via e-mail e ti legge, oppure il modulo cartaceo firmato. Ogni azione è registrata con la tua identità e la sua.",
+    citizen: "E-mail o codice fiscale della persona",
+    citizen_hint: "L'account della persona che chiede aiuto.",
+    space: "Spazio WeMi",
+    method: "Consenso",
+    method_code: "Codice inviato alla sua e-mail",
+    method_paper: "Modulo cartaceo firmato",
+    reference: "Numero del modulo firmato",
+    reference_hint: "Solo per il consenso cartaceo; conserva il modulo presso lo spazio.",
+    start: "Avvia",
+    code_title: "Inserisci il codice",
+    code_lead: "Abbiamo inviato un codice di 6 cifre all'e-mail della persona. Vale 10 minuti.",
+    code: "Codice",
+    confirm: "Conferma e inizia",
+    recent: "Assistenze recenti",
+    none: "Nessuna assistenza recente.",
+    status_waiting: "in attesa del codice",
+    status_active: "confermata",
+    status_ended: "terminata",
+    banner: "Stai operando per conto di",
+    banner_until: "fino alle",
+    end: "Termina l'assistenza",
+    ended: "Assistenza terminata.",
+};
+
+static ASSIST_EN: AssistTexts = AssistTexts {
+    title: "Assisted mode",
+    card_text: "Act for a person who asks for help at the desk, with their consent.",
+    lead: "At the person's request, you can act on their behalf for at most 30 minutes. Their consent is needed: a code they receive by e-mail and read to you, or the signed paper form. Every action is recorded with your identity and theirs.",
+    citizen: "The person's e-mail or fiscal code",
+    citizen_hint: "The account of the person asking for help.",
+    space: "WeMi space",
+    method: "Consent",
+    method_code: "Code sent to their e-mail",
+    method_paper: "Signed paper form",
+    reference: "Number of the signed form",
+    reference_hint: "Only for paper consent; keep the form at the space.",
+    start: "Start",
+    code_title: "Enter the code",
+    code_lead: "We sent a 6-digit code to the person's e-mail. It is valid for 10 minutes.",
+    code: "Code",
+    confirm: "Confirm and start",
+    recent: "Recent assistance",
+    none: "No recent assistance.",
+    status_waiting: "waiting for the code",
+    status_active: "confirmed",
+    status_ended: "ended",
+    banner: "You are acting on behalf of",
+    banner_until: "until",
+    end: "End assisted mode",
+    ended: "Assisted mode ended.",
+};
+
+/// Texts of kiosk mode (the bar on kiosk tablets and the administration page).
+pub struct KioskTexts {
+    pub bar: &'static str,
+    pub start_over: &'static str,
+    pub countdown: &'static str,
+    pub title: &'static str,
+    pub lead: &'static str,
+    pub name: &'static str,
+    pub name_hint: &'static str,
+    pub space: &'static str,
+    pub enable: &'static str,
+    pub devices: &'static str,
+    pub device: &'static str,
+    pub since: &'static str,
+    pub status: &'static str,
+    pub active: &'static str,
+    pub revoked: &'static str,
+    pub revoke: &'static str,
+    pub none: &'static str,
+}
+
+pub fn kiosk_texts(locale: Locale) -> &'static KioskTexts {
+    match locale {
+        Locale::It => &KIOSK_IT,
+        Locale::En => &KIOSK_EN,
+    }
+}
+
+static KIOSK_IT: KioskTexts = KioskTexts {
+    bar: "Postazione self-service",
+    start_over: "Ricomincia",
+    countdown: "Senza attività la sessione si chiude tra",
+    title: "Postazioni self-service",
+    lead: "Trasforma questo tablet in una postazione self-service di uno spazio WeMi: tasti grandi, uscita automatica dopo 3 minuti senza attività, nessun dato lasciato nel browser. Attivandola esci dal tuo account.",
+    name: "Nome della postazione",
+    name_hint: "Ad esempio «Ingresso, tablet 1».",
+    space: "Spazio WeMi",
+    enable: "Attiva su questo dispositivo",
+    devices: "Postazioni attivate",
+    device: "Postazione",
+    since: "Attivata il",
+    status: "Stato",
+    active: "attiva",
+    revoked: "revocata",
+    revoke: "Revoca",
+    none: "Nessuna postazione attivata.",
+};
+
+static KIOSK_EN: KioskTexts = KioskTexts {
+    bar: "Self-service point",
+    start_over: "Start over",
+    countdown: "Without activity the session closes in",
+    title: "Self-service points",
+    lead: "Turn this tablet into a self-service point of a WeMi space: large buttons, automatic logout after 3 minutes without activity, no data left in the browser. Enabling it logs you out.",
+    name: "Name of the point",
+    name_hint: "For example “Entrance, tablet 1”.",
+    space: "WeMi space",
+    enable: "Enable on this device",
+    devices: "Enabled points",
+    device: "Point",
+    since: "Enabled on",
+    status: "Status",
+    active: "active",
+    revoked: "revoked",
+    revoke: "Revoke",
+    none: "No self-service point enabled.",
 };

@@ -15,18 +15,35 @@ pub struct SessionUser {
     pub permissions: Vec<String>,
     /// The token every form of this session carries (CSRF defence).
     pub csrf_token: String,
-    /// Assisted mode: the citizen this operator acts for.
-    pub acting_for: Option<ActingFor>,
+    /// Assisted mode: this session belongs to a WeMi space operator who acts for the person
+    /// above (the citizen), with the citizen's consent, until `until`.
+    pub assisted_by: Option<AssistedBy>,
     /// The session runs on a kiosk tablet of a WeMi space.
     pub kiosk: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ActingFor {
+pub struct AssistedBy {
+    /// The operator.
     pub user_id: i64,
     pub name: String,
     /// RFC 3339, UTC: when assisted mode ends by itself.
     pub until: String,
+    /// "HH:MM" in Rome, for the banner.
+    pub until_rome: String,
+}
+
+/// A consent to assisted mode being collected (the operator's page shows it).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AssistConsent {
+    pub id: i64,
+    pub citizen_name: String,
+    pub space_name: String,
+    /// `otp` or `paper`.
+    pub method: String,
+    pub created_at: String,
+    pub confirmed_at: Option<String>,
+    pub ended_at: Option<String>,
 }
 
 /// The request's identity, put in the request by the server's session layer. Pages read the
@@ -73,4 +90,15 @@ pub struct AuditEvent {
     pub target: String,
     pub reason: String,
     pub ip: String,
+}
+
+/// A tablet of a WeMi space in kiosk mode.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct KioskDevice {
+    pub id: i64,
+    pub name: String,
+    pub space_id: i64,
+    pub space_name: String,
+    pub created_at: String,
+    pub revoked_at: Option<String>,
 }

@@ -14,6 +14,20 @@ pub struct ClientInfo {
     pub request_id: String,
     /// The session the request came with, if any (replaced at login: rotation).
     pub session_id: Option<i64>,
+    /// Assisted mode: the operator acting for the session's citizen (audited as the actor).
+    pub assisted_by: Option<i64>,
+    /// The request comes from a kiosk tablet of a WeMi space (sessions there end after three
+    /// idle minutes).
+    pub kiosk_device_id: Option<i64>,
+}
+
+/// How the citizen consents to assisted mode.
+#[derive(Clone, Debug, PartialEq)]
+pub enum AssistMethod {
+    /// A one-time code e-mailed to the citizen, who reads it to the operator.
+    Code,
+    /// A signed paper form kept at the space; its reference number is recorded.
+    Paper { reference: String },
 }
 
 /// Why an account operation was refused. Each has a localized message in `i18n::accounts`.
@@ -152,6 +166,63 @@ pub trait Accounts: Send + Sync + 'static {
 
     /// Whether the identity broker is configured (the login page shows the SPID/CIE button).
     fn identity_login_available(&self) -> bool;
+
+    /// A WeMi space operator asks to act for a citizen (found by e-mail or fiscal code) at one
+    /// of their spaces. With `Code`, the citizen gets a code and the consent waits for it (the
+    /// answer is its id); with `Paper`, assisted mode starts at once.
+    async fn begin_assistance(
+        &self,
+        operator: &SessionUser,
+        citizen: &str,
+        space_id: i64,
+        method: AssistMethod,
+        client: &ClientInfo,
+    ) -> Result<i64, AccountError>;
+
+    /// The operator types the citizen's code: assisted mode starts on the operator's session.
+    async fn confirm_assistance(
+        &self,
+        operator: &SessionUser,
+        consent_id: i64,
+        code: &str,
+        client: &ClientInfo,
+    ) -> Result<(), AccountError>;
+
+    /// Ends assisted mode (the operator's own identity comes back).
+    async fn end_assistance(
+        &self,
+        user: &SessionUser,
+        client: &ClientInfo,
+    ) -> Result<(), AccountError>;
+
+    /// The operator's recent consents, newest first.
+    async fn assist_consents(
+        &self,
+        operator: &SessionUser,
+    ) -> Result<Vec<crate::model::AssistConsent>, AccountError>;
+
+    /// Switches the requesting device to kiosk mode for a space (city administrators with the
+    /// users permission); returns the cookie that marks the device. The administrator's own
+    /// session ends, so the kiosk starts clean.
+    async fn enable_kiosk(
+        &self,
+        admin: &SessionUser,
+        name: &str,
+        space_id: i64,
+        client: &ClientInfo,
+    ) -> Result<Vec<String>, AccountError>;
+
+    async fn revoke_kiosk(
+        &self,
+        admin: &SessionUser,
+        device_id: i64,
+        client: &ClientInfo,
+    ) -> Result<(), AccountError>;
+
+    async fn kiosk_devices(
+        &self,
+        admin: &SessionUser,
+    ) -> Result<Vec<crate::model::KioskDevice>, AccountError>;
 
     /// The audit log, newest first (the caller holds the audit permission).
     async fn audit_log(

@@ -8,14 +8,14 @@ use std::sync::Arc;
 use app::model::CurrentUser;
 use app::ports::ClientInfo;
 use axum::body::Body;
-use axum::extract::{ConnectInfo, Request, State};
+use axum::extract::{ConnectInfo, MatchedPath, Request, State};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use domain::accounts::access::{Decision, decide};
 use http::header::{ACCEPT, CONTENT_TYPE, SET_COOKIE, USER_AGENT};
 use http::{HeaderValue, Method, StatusCode};
 
-use super::cookies::{self, SESSION_COOKIE};
+use super::cookies::{self, KIOSK_COOKIE, SESSION_COOKIE};
 use super::routes;
 use super::service::{AccountService, Resolved};
 use super::tokens::same_secret;
@@ -46,6 +46,8 @@ fn client_info(req: &Request) -> ClientInfo {
         user_agent: header(USER_AGENT),
         request_id: header(http::HeaderName::from_static("x-request-id")),
         session_id: None,
+        assisted_by: None,
+        kiosk_device_id: None,
     }
 }
 
@@ -56,10 +58,17 @@ pub async fn identify(
 ) -> Response {
     let mut client = client_info(&req);
     let mut dead_cookie = false;
+    if let Some(token) = cookies::read(req.headers(), KIOSK_COOKIE).map(str::to_owned)
+        && let Some(device) = accounts.kiosk_device(&token).await
+    {
+        client.kiosk_device_id = Some(device.id);
+        req.extensions_mut().insert(device);
+    }
     if let Some(token) = cookies::read(req.headers(), SESSION_COOKIE).map(str::to_owned) {
         match accounts.resolve(&token).await {
             Resolved::Alive(current) => {
                 client.session_id = Some(current.user.session_id);
+                client.assisted_by = current.user.assisted_by.as_ref().map(|a| a.user_id);
                 req.extensions_mut().insert(*current);
             }
             Resolved::Unavailable => {}
@@ -103,6 +112,14 @@ pub async fn guard(req: Request, next: Next) -> Response {
         if routes::path_is_known(&path) {
             // A known route, but not with this method.
             return refuse(&req, StatusCode::METHOD_NOT_ALLOWED);
+        }
+        if let Some(matched) = req.extensions().get::<MatchedPath>() {
+            // A route of the router that nobody gave a rule: refused (deny by default).
+            tracing::error!(
+                route = matched.as_str(),
+                "route without an authorization rule"
+            );
+            return refuse(&req, StatusCode::FORBIDDEN);
         }
         // Not a route: the fallback serves a file of the site or the "not found" page.
         return next.run(req).await;

@@ -34,6 +34,7 @@ const fn only(method: Method, pattern: &'static str, rule: Rule) -> RouteRule {
 const PUBLIC: Rule = Rule::Public;
 const LOGGED_IN: Rule = Rule::Authenticated;
 const AUDIT: Rule = Rule::Permission(Permission::Audit);
+const USERS: Rule = Rule::Permission(Permission::Users);
 /// Operators of WeMi spaces (assisted mode, kiosk help).
 pub const SPACE_STAFF: Rule = Rule::AnyRole(&[RoleKind::SpaceOperator]);
 
@@ -69,8 +70,13 @@ pub static RULES: &[RouteRule] = &[
     any("/area-personale/profilo", LOGGED_IN),
     any("/area-personale/sicurezza", LOGGED_IN),
     any("/area-personale/privacy", LOGGED_IN),
+    // "Start over" on a kiosk tablet (ends the session there, if any).
+    any("/chiosco/ricomincia", PUBLIC),
+    // WeMi space operators.
+    any("/operatore/assistenza", SPACE_STAFF),
     // City back office.
     any("/amministrazione/registro-attivita", AUDIT),
+    any("/amministrazione/chioschi", USERS),
     // Server functions (pages' forms and islands).
     any("/fn/calculator_prices", PUBLIC),
     any("/fn/home_overview", PUBLIC),
@@ -95,6 +101,14 @@ pub static RULES: &[RouteRule] = &[
     any("/fn/account_profile", LOGGED_IN),
     any("/fn/identity_login_available", PUBLIC),
     any("/fn/audit_log", AUDIT),
+    any("/fn/kiosk_devices", USERS),
+    any("/fn/enable_kiosk", USERS),
+    any("/fn/revoke_kiosk", USERS),
+    any("/fn/assist_page", SPACE_STAFF),
+    any("/fn/begin_assistance", SPACE_STAFF),
+    any("/fn/confirm_assistance", SPACE_STAFF),
+    // Ending assisted mode runs as the citizen's identity, so any logged-in session.
+    any("/fn/end_assistance", LOGGED_IN),
     // JSON API.
     any("/api/v1/openapi.json", PUBLIC),
     any("/api/v1/categories", PUBLIC),

@@ -16,7 +16,7 @@ use super::oidc::{OidcClient, OidcConfig, PendingLogin};
 use super::{password, tokens};
 use crate::mail::{MailHandle, OutgoingMail, templates};
 use crate::store::accounts::{self as store, UserRow};
-use crate::store::{Db, audit};
+use crate::store::{Db, assist as store_assist, audit};
 
 /// The version of the privacy notice (`/privacy`) that registrations accept.
 pub const PRIVACY_VERSION: &str = "2026-11";
@@ -51,12 +51,12 @@ pub struct AccountService {
     oidc: tokio::sync::OnceCell<OidcClient>,
 }
 
-fn internal(err: StoreError) -> AccountError {
+pub(super) fn internal(err: StoreError) -> AccountError {
     tracing::error!(%err, "account storage failed");
     AccountError::Internal
 }
 
-fn now() -> OffsetDateTime {
+pub(super) fn now() -> OffsetDateTime {
     OffsetDateTime::now_utc()
 }
 
@@ -129,14 +129,21 @@ impl AccountService {
             .map_err(internal)
     }
 
-    fn entry<'a>(
+    /// An audit entry for `actor`'s `action`. In assisted mode the operator is the actor and the
+    /// citizen the person acted for: both identities are recorded.
+    pub(super) fn entry<'a>(
         &self,
         action: &'a str,
         actor: Option<i64>,
         client: &'a ClientInfo,
     ) -> audit::Entry<'a> {
+        let (actor, on_behalf_of) = match client.assisted_by {
+            Some(operator) => (Some(operator), actor),
+            None => (actor, None),
+        };
         audit::Entry {
             actor,
+            on_behalf_of,
             action,
             ip: &client.ip,
             request_id: &client.request_id,
@@ -144,7 +151,7 @@ impl AccountService {
         }
     }
 
-    async fn principal(&self, user_id: i64) -> Result<Principal, AccountError> {
+    pub(super) async fn principal(&self, user_id: i64) -> Result<Principal, AccountError> {
         let rows = store::roles(&self.db, user_id).await.map_err(internal)?;
         Ok(Principal::from_rows(
             user_id,
@@ -169,7 +176,7 @@ impl AccountService {
                 .map(|p| p.code().to_string())
                 .collect(),
             csrf_token: csrf.to_string(),
-            acting_for: None,
+            assisted_by: None,
             kiosk: false,
         }
     }
@@ -199,7 +206,7 @@ impl AccountService {
                 csrf_token: &csrf,
                 auth_method: method,
                 expires_at: start + Duration::seconds(timing::ABSOLUTE_TIMEOUT_SECS),
-                kiosk_device_id: None,
+                kiosk_device_id: client.kiosk_device_id,
                 ip: &client.ip,
                 user_agent: &client.user_agent,
             },
@@ -247,10 +254,32 @@ impl AccountService {
             let _ = store::delete_session(&self.db, row.id).await;
             return Resolved::Ended;
         }
-        if timing::needs_touch(row.last_seen_at.unix_timestamp(), at.unix_timestamp())
+        // Kiosk sessions idle out after three minutes: every request counts there.
+        let kiosk = row.kiosk_device_id.is_some();
+        if (kiosk || timing::needs_touch(row.last_seen_at.unix_timestamp(), at.unix_timestamp()))
             && let Err(err) = store::touch_session(&self.db, row.id, at).await
         {
             tracing::warn!(%err, "cannot record session activity");
+        }
+        if let (Some(citizen), Some(until)) = (row.acting_for_user_id, row.assisted_until) {
+            if until > at {
+                return self.assisted(&row, citizen, until).await;
+            }
+            // Assisted mode ran out: the operator is themselves again.
+            if store_assist::end_on_session(&self.db, row.id, at)
+                .await
+                .is_ok()
+            {
+                self.audit(audit::Entry {
+                    actor: Some(row.user_id),
+                    on_behalf_of: Some(citizen),
+                    subject: Some(citizen),
+                    action: "assist_ended",
+                    reason: "timeout",
+                    ..Default::default()
+                })
+                .await;
+            }
         }
         let principal = match self.principal(row.user_id).await {
             Ok(p) => p,
@@ -272,13 +301,82 @@ impl AccountService {
                 .map(|p| p.code().to_string())
                 .collect(),
             csrf_token: row.csrf_token,
-            acting_for: None,
+            assisted_by: None,
             kiosk: row.kiosk_device_id.is_some(),
         };
         Resolved::Alive(Box::new(CurrentUser { user, principal }))
     }
 
-    async fn user(&self, id: i64) -> Result<UserRow, AccountError> {
+    /// The citizen's identity on the operator's session (assisted mode).
+    async fn assisted(
+        &self,
+        row: &store::SessionRow,
+        citizen: i64,
+        until: OffsetDateTime,
+    ) -> Resolved {
+        let (Ok(Some(person)), Ok(principal)) = (
+            store::user_by_id(&self.db, citizen).await,
+            self.principal(citizen).await,
+        ) else {
+            return Resolved::Unavailable;
+        };
+        // Never the city permissions of anyone while assisting.
+        let mut principal = principal;
+        principal.permissions.clear();
+        let user = SessionUser {
+            session_id: row.id,
+            user_id: person.id,
+            name: person.name,
+            email: person.email,
+            roles: principal
+                .role_codes()
+                .into_iter()
+                .map(String::from)
+                .collect(),
+            permissions: Vec::new(),
+            csrf_token: row.csrf_token.clone(),
+            assisted_by: Some(app::model::AssistedBy {
+                user_id: row.user_id,
+                name: row.name.clone(),
+                until: store::rfc3339(until),
+                until_rome: rome_time(until).split(' ').nth(1).unwrap_or("").to_string(),
+            }),
+            kiosk: row.kiosk_device_id.is_some(),
+        };
+        Resolved::Alive(Box::new(CurrentUser { user, principal }))
+    }
+
+    /// Refuses unless the person is a city administrator with `permission` (and is not an
+    /// operator acting for someone).
+    pub(super) async fn require(
+        &self,
+        who: &SessionUser,
+        permission: Permission,
+    ) -> Result<(), AccountError> {
+        if who.assisted_by.is_some()
+            || !self
+                .principal(who.user_id)
+                .await?
+                .has_permission(permission)
+        {
+            return Err(AccountError::Forbidden);
+        }
+        Ok(())
+    }
+
+    pub(super) fn db(&self) -> &Db {
+        &self.db
+    }
+
+    pub(super) async fn send_to(
+        &self,
+        to: &str,
+        mail: (String, String),
+    ) -> Result<(), AccountError> {
+        self.send(to, mail).await
+    }
+
+    pub(super) async fn user(&self, id: i64) -> Result<UserRow, AccountError> {
         store::user_by_id(&self.db, id)
             .await
             .map_err(internal)?
@@ -456,6 +554,9 @@ impl Accounts for AccountService {
         user: &SessionUser,
         client: &ClientInfo,
     ) -> Result<String, AccountError> {
+        if user.assisted_by.is_some() {
+            self.end_assistance(user, client).await?;
+        }
         store::delete_session(&self.db, user.session_id)
             .await
             .map_err(internal)?;
@@ -628,6 +729,10 @@ impl Accounts for AccountService {
         new: &str,
         client: &ClientInfo,
     ) -> Result<(), AccountError> {
+        // The account's security stays with its owner, never with an operator.
+        if who.assisted_by.is_some() {
+            return Err(AccountError::Forbidden);
+        }
         let user = self.user(who.user_id).await?;
         if !Self::verify(current, user.password_hash.clone()).await {
             self.audit(audit::Entry {
@@ -763,6 +868,10 @@ impl Accounts for AccountService {
         who: &SessionUser,
         client: &ClientInfo,
     ) -> Result<String, AccountError> {
+        // The account's security stays with its owner, never with an operator.
+        if who.assisted_by.is_some() {
+            return Err(AccountError::Forbidden);
+        }
         let due = now() + Duration::days(DELETION_GRACE_DAYS);
         store::schedule_deletion(&self.db, who.user_id, Some(due))
             .await
@@ -788,6 +897,10 @@ impl Accounts for AccountService {
         who: &SessionUser,
         client: &ClientInfo,
     ) -> Result<(), AccountError> {
+        // The account's security stays with its owner, never with an operator.
+        if who.assisted_by.is_some() {
+            return Err(AccountError::Forbidden);
+        }
         store::schedule_deletion(&self.db, who.user_id, None)
             .await
             .map_err(internal)?;
@@ -913,8 +1026,76 @@ impl Accounts for AccountService {
         Ok((session, return_to))
     }
 
+    async fn begin_assistance(
+        &self,
+        operator: &SessionUser,
+        citizen: &str,
+        space_id: i64,
+        method: app::ports::AssistMethod,
+        client: &ClientInfo,
+    ) -> Result<i64, AccountError> {
+        self.begin_assist(operator, citizen, space_id, method, client)
+            .await
+    }
+
+    async fn confirm_assistance(
+        &self,
+        operator: &SessionUser,
+        consent_id: i64,
+        code: &str,
+        client: &ClientInfo,
+    ) -> Result<(), AccountError> {
+        self.confirm_assist(operator, consent_id, code, client)
+            .await
+    }
+
+    async fn end_assistance(
+        &self,
+        user: &SessionUser,
+        client: &ClientInfo,
+    ) -> Result<(), AccountError> {
+        self.end_assist(user, client).await
+    }
+
+    async fn assist_consents(
+        &self,
+        operator: &SessionUser,
+    ) -> Result<Vec<app::model::AssistConsent>, AccountError> {
+        store_assist::recent(&self.db, operator.user_id)
+            .await
+            .map_err(internal)
+    }
+
     fn identity_login_available(&self) -> bool {
         self.config.oidc.is_some()
+    }
+
+    async fn enable_kiosk(
+        &self,
+        admin: &SessionUser,
+        name: &str,
+        space_id: i64,
+        client: &ClientInfo,
+    ) -> Result<Vec<String>, AccountError> {
+        self.enable_kiosk_device(admin, name, space_id, client)
+            .await
+    }
+
+    async fn revoke_kiosk(
+        &self,
+        admin: &SessionUser,
+        device_id: i64,
+        client: &ClientInfo,
+    ) -> Result<(), AccountError> {
+        self.revoke_kiosk_device(admin, device_id, client).await
+    }
+
+    async fn kiosk_devices(
+        &self,
+        admin: &SessionUser,
+    ) -> Result<Vec<app::model::KioskDevice>, AccountError> {
+        self.require(admin, Permission::Users).await?;
+        crate::store::kiosk::list(&self.db).await.map_err(internal)
     }
 
     async fn audit_log(

@@ -4,6 +4,7 @@
 mod headers;
 mod health;
 mod identity;
+mod kiosk;
 mod locale;
 mod origin;
 mod page_cache;
@@ -66,6 +67,7 @@ pub fn router(state: AppState) -> Router {
                 axum::response::Redirect::permanent("/lavoro-domestico/calcolatore?lang=en")
             }),
         )
+        .route("/chiosco/ricomincia", get(kiosk::start_over))
         .route("/accedi/identita-digitale", get(identity::begin))
         .route("/accedi/identita-digitale/ritorno", get(identity::callback))
         .nest("/api/v1", crate::rest::router())

@@ -6,10 +6,12 @@
 //! against whichever pool is configured, and engine-specific SQL is written out where they differ.
 
 pub mod accounts;
+pub mod assist;
 pub mod audit;
 mod catalog;
 mod connect;
 mod feedback;
+pub mod kiosk;
 pub mod outbox;
 pub mod search;
 pub mod search_index;

@@ -54,6 +54,14 @@ pub fn AreaPage() -> impl IntoView {
     let is_auditor = user
         .as_ref()
         .is_some_and(|u| u.permissions.iter().any(|p| p == "audit"));
+    let is_operator = user
+        .as_ref()
+        .is_some_and(|u| u.assisted_by.is_none() && u.roles.iter().any(|r| r == "space_operator"));
+    let assist = crate::i18n::accounts::assist_texts(locale);
+    let kiosk_admin = user
+        .as_ref()
+        .is_some_and(|u| u.permissions.iter().any(|p| p == "users"));
+    let kiosk = crate::i18n::accounts::kiosk_texts(locale);
     let card = |href: &'static str, title: &'static str, text: &'static str| {
         view! {
             <div class="col-12 col-md-6 col-lg-4">
@@ -75,6 +83,8 @@ pub fn AreaPage() -> impl IntoView {
                 {card("/area-personale/sicurezza", t.area_security, t.area_security_text)}
                 {card("/area-personale/privacy", t.area_privacy, t.area_privacy_text)}
                 {is_auditor.then(|| card("/amministrazione/registro-attivita", t.area_audit, t.area_audit_text))}
+                {is_operator.then(|| card("/operatore/assistenza", assist.title, assist.card_text))}
+                {kiosk_admin.then(|| card("/amministrazione/chioschi", kiosk.title, kiosk.bar))}
             </div>
             <LogoutForm locale=locale />
         </div>

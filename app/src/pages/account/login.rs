@@ -34,6 +34,13 @@ pub fn LoginPage() -> impl IntoView {
         )
     };
     let invalid = error.is_some_and(|e| e.field().is_none());
+    // On a kiosk tablet the browser must not offer to remember or fill in credentials.
+    let kiosk = crate::session::kiosk_device().is_some();
+    let (user_ac, password_ac) = if kiosk {
+        ("off", "off")
+    } else {
+        ("username", "current-password")
+    };
     view! {
         <Title text=t.login_title />
         <div class="container my-4" id="login-page">
@@ -69,8 +76,8 @@ pub fn LoginPage() -> impl IntoView {
                             <CsrfField />
                 <input type="hidden" name="lang" value=locale.code() />
                             <input type="hidden" name="next" value=next.clone() />
-                            <Field form="login" name="email" label=t.email kind="email" autocomplete="username" invalid=invalid />
-                            <Field form="login" name="password" label=t.password kind="password" autocomplete="current-password" maxlength=512 invalid=invalid />
+                            <Field form="login" name="email" label=t.email kind="email" autocomplete=user_ac invalid=invalid />
+                            <Field form="login" name="password" label=t.password kind="password" autocomplete=password_ac maxlength=512 invalid=invalid />
                             <button type="submit" class="btn btn-primary">{t.login_button}</button>
                         </form>
                         <ul class="list-unstyled mt-3">

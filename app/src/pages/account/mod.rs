@@ -3,7 +3,9 @@
 //! JavaScript); messages come back as codes in the URL and are shown here, localized.
 
 pub mod area;
+pub mod assist;
 pub mod audit;
+pub mod kiosk;
 pub mod login;
 pub mod password;
 pub mod register;
