@@ -53,12 +53,13 @@ pub fn AssistPage() -> impl IntoView {
                         let consents = if page.consents.is_empty() {
                             view! { <p>{t.none}</p> }.into_any()
                         } else {
-                            page.consents.iter().map(|c| {
+                            let items = page.consents.iter().map(|c| {
                                 let status = if c.ended_at.is_some() { t.status_ended }
                                     else if c.confirmed_at.is_some() { t.status_active }
                                     else { t.status_waiting };
                                 view! { <li>{format!("#{} — {} — {} — {}", c.id, c.citizen_name, c.space_name, status)}</li> }
-                            }).collect_view().into_any()
+                            }).collect_view();
+                            view! { <ul>{items}</ul> }.into_any()
                         };
                         view! {
                             <form method="post" action=BeginAssistance::url() id="assist-form" class="col-12 col-lg-8 mb-5">
@@ -85,7 +86,7 @@ pub fn AssistPage() -> impl IntoView {
                             </form>
                             <section aria-labelledby="assist-recent-title">
                                 <h2 class="h4" id="assist-recent-title">{t.recent}</h2>
-                                <ul>{consents}</ul>
+                                {consents}
                             </section>
                         }.into_any()
                     }
