@@ -12,7 +12,16 @@ async function logIn(page, email) {
   await expect(page).toHaveURL(/\/area-personale/);
 }
 
-for (const path of ["/accedi", "/registrati", "/password-dimenticata"]) {
+for (const path of [
+  "/accedi",
+  "/accedi?errore=credentials",
+  "/registrati",
+  "/registrati?errore=password-short",
+  "/password-dimenticata",
+  "/verifica-email?token=abc",
+  "/reimposta-password?token=abc",
+  "/accedi?lang=en",
+]) {
   test(`${path} has no accessibility violations`, async ({ page }) => {
     const response = await page.goto(path);
     expect(response.status()).toBe(200);

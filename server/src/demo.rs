@@ -133,10 +133,15 @@ struct Hours {
 }
 
 /// One demo account per role of ../shared/MISSION.md.
-const ACCOUNTS: [(&str, &str, &str); 5] = [
+const ACCOUNTS: [(&str, &str, &str); 6] = [
     ("cittadino@demo.wemi.example", "Giulia Rossi", "citizen"),
     ("lavoratrice@demo.wemi.example", "Maria Santos", "worker"),
     ("ente@demo.wemi.example", "Luca Bianchi", "provider_admin"),
+    (
+        "operatore.ente@demo.wemi.example",
+        "Elena Conti",
+        "provider_operator",
+    ),
     (
         "operatore@demo.wemi.example",
         "Sara Colombo",
@@ -343,7 +348,7 @@ pub async fn load_if_empty(db: &Db) -> anyhow::Result<bool> {
             .fetch_one(&mut *tx)
             .await?;
             let scope = match *role {
-                "provider_admin" => demo_provider,
+                "provider_admin" | "provider_operator" => demo_provider,
                 "space_operator" => demo_space,
                 _ => 0,
             };

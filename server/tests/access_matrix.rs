@@ -14,10 +14,11 @@ use serde_json::json;
 use server::auth::routes::rule_for;
 
 /// The demo account of each role (password `wemi-demo`), and the rows its roles are stored as.
-const ROLES: [(&str, &str); 5] = [
+const ROLES: [(&str, &str); 6] = [
     ("citizen", "cittadino@demo.wemi.example"),
     ("worker", "lavoratrice@demo.wemi.example"),
     ("provider_admin", "ente@demo.wemi.example"),
+    ("provider_operator", "operatore.ente@demo.wemi.example"),
     ("space_operator", "operatore@demo.wemi.example"),
     ("city_admin", "admin@demo.wemi.example"),
 ];
@@ -226,39 +227,23 @@ async fn matrix(server: &TestServer) {
 
     // The declared matrix for routes that guard personal data: who gets in (everyone else is
     // refused with 401 for anonymous visitors, 403 for the rest).
-    let declared: [(&str, &[&str]); 5] = [
+    const ALL: [&str; 6] = [
+        "citizen",
+        "worker",
+        "provider_admin",
+        "provider_operator",
+        "space_operator",
+        "city_admin",
+    ];
+    let declared: [(&str, &[&str]); 8] = [
         ("/api/v1/admin/audit-log", &["city_admin"]),
         ("/amministrazione/registro-attivita", &["city_admin"]),
-        (
-            "/api/v1/me/export",
-            &[
-                "citizen",
-                "worker",
-                "provider_admin",
-                "space_operator",
-                "city_admin",
-            ],
-        ),
-        (
-            "/area-personale/privacy",
-            &[
-                "citizen",
-                "worker",
-                "provider_admin",
-                "space_operator",
-                "city_admin",
-            ],
-        ),
-        (
-            "/api/v1/me",
-            &[
-                "citizen",
-                "worker",
-                "provider_admin",
-                "space_operator",
-                "city_admin",
-            ],
-        ),
+        ("/amministrazione/chioschi", &["city_admin"]),
+        ("/operatore/assistenza", &["space_operator"]),
+        ("/api/v1/me/export", &ALL),
+        ("/area-personale/privacy", &ALL),
+        ("/area-personale", &ALL),
+        ("/api/v1/me", &ALL),
     ];
     // Fresh sessions: the loop above logged everyone out.
     for (path, allowed) in declared {

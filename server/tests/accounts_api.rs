@@ -478,6 +478,26 @@ async fn register_verify_login(server: &TestServer, sink: &smtp_sink::SmtpSink) 
             .unwrap()
             .replace("lang=en", "lang=it")
     );
+
+    // Reset links are rationed (3 an hour), so the form cannot flood a mailbox.
+    for _ in 0..5 {
+        let again = client
+            .post(server.url("/fn/forgot_password"))
+            .header("accept", "text/html")
+            .form(&[("email", ADMIN), ("lang", "it")])
+            .send()
+            .await
+            .unwrap();
+        assert!(again.status().is_redirection());
+    }
+    sink.wait_for(ADMIN, Duration::from_secs(20)).await;
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let sent = sink
+        .messages()
+        .iter()
+        .filter(|m| m.to.iter().any(|t| t.contains(ADMIN)))
+        .count();
+    assert_eq!(sent, 3);
 }
 
 #[test]
@@ -558,3 +578,219 @@ fn identity_broker_login_sqlite() {
 fn identity_broker_login_postgres() {
     run_with_broker(Engine::Postgres);
 }
+
+async fn post_form(server: &TestServer, path: &str, cookie: &str, form: &[(&str, &str)]) -> String {
+    let response = plain_client()
+        .post(server.url(path))
+        .header("cookie", cookie)
+        .header("accept", "text/html")
+        .form(form)
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        response.status().is_redirection(),
+        "{path}: {}",
+        response.status()
+    );
+    response.headers()["location"].to_str().unwrap().to_string()
+}
+
+async fn change_password_and_delete_account(server: &TestServer) {
+    let this = login(server, CITIZEN).await;
+    let other = login(server, CITIZEN).await;
+    let token = csrf_token(server, &this).await;
+    let new_password = "la mia nuova frase segreta";
+
+    let wrong = post_form(
+        server,
+        "/fn/change_password",
+        &this,
+        &[
+            ("current", "sbagliata"),
+            ("password", new_password),
+            ("csrf_token", &token),
+        ],
+    )
+    .await;
+    assert!(wrong.contains("errore=field-current"), "{wrong}");
+    let weak = post_form(
+        server,
+        "/fn/change_password",
+        &this,
+        &[
+            ("current", PASSWORD),
+            ("password", "corta"),
+            ("csrf_token", &token),
+        ],
+    )
+    .await;
+    assert!(weak.contains("errore=password-short"), "{weak}");
+    let done = post_form(
+        server,
+        "/fn/change_password",
+        &this,
+        &[
+            ("current", PASSWORD),
+            ("password", new_password),
+            ("csrf_token", &token),
+        ],
+    )
+    .await;
+    assert!(done.contains("cambiata=1"), "{done}");
+    assert_eq!(
+        get_with(server, "/api/v1/me", &this).await.status(),
+        200,
+        "this session stays"
+    );
+    assert_eq!(
+        get_with(server, "/api/v1/me", &other).await.status(),
+        401,
+        "the others end"
+    );
+
+    // Deletion needs the confirmation box, can be cancelled, and happens after the grace period.
+    let unconfirmed = post_form(
+        server,
+        "/fn/request_deletion",
+        &this,
+        &[("csrf_token", &token)],
+    )
+    .await;
+    assert!(
+        unconfirmed.contains("errore=field-confirm"),
+        "{unconfirmed}"
+    );
+    post_form(
+        server,
+        "/fn/request_deletion",
+        &this,
+        &[("confirm", "on"), ("csrf_token", &token)],
+    )
+    .await;
+    let export: Value = get_with(server, "/api/v1/me/export", &this)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(export["account"]["status"], "pending_deletion");
+    let page = get_with(server, "/area-personale/privacy", &this)
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("cancel-deletion-form"));
+    post_form(
+        server,
+        "/fn/cancel_deletion",
+        &this,
+        &[("csrf_token", &token)],
+    )
+    .await;
+    let export: Value = get_with(server, "/api/v1/me/export", &this)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(export["account"]["status"], "active");
+    post_form(
+        server,
+        "/fn/request_deletion",
+        &this,
+        &[("confirm", "on"), ("csrf_token", &token)],
+    )
+    .await;
+    let id = export["account"]["id"].as_i64().unwrap();
+
+    // The grace period ends (moved into the past) and the scheduled job runs.
+    let past = time::OffsetDateTime::now_utc() - time::Duration::days(1);
+    match &server.db {
+        server::store::Db::Sqlite(pool) => {
+            sqlx::query("UPDATE users SET deletion_due_at = $1 WHERE id = $2")
+                .bind(past)
+                .bind(id)
+                .execute(pool)
+                .await
+                .map(|_| ())
+        }
+        server::store::Db::Postgres(pool) => {
+            sqlx::query("UPDATE users SET deletion_due_at = $1 WHERE id = $2")
+                .bind(past)
+                .bind(id)
+                .execute(pool)
+                .await
+                .map(|_| ())
+        }
+    }
+    .unwrap();
+    let accounts = server::auth::service::AccountService::new(
+        server.db.clone(),
+        server::auth::service::AccountsConfig {
+            public_url: server.base.clone(),
+            secure_cookies: false,
+            oidc: None,
+        },
+        server::mail::spawn_worker(server.db.clone(), server::mail::MailConfig::default()),
+    );
+    server::jobs::run_once(&accounts).await;
+    assert_eq!(
+        get_with(server, "/api/v1/me", &this).await.status(),
+        401,
+        "sessions end"
+    );
+    let relogin = plain_client()
+        .post(server.url("/api/v1/session"))
+        .json(&json!({"email": CITIZEN, "password": new_password}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(relogin.status(), 401, "the account no longer exists");
+    let email: String = match &server.db {
+        server::store::Db::Sqlite(pool) => {
+            sqlx::query_scalar("SELECT email FROM users WHERE id = $1")
+                .bind(id)
+                .fetch_one(pool)
+                .await
+        }
+        server::store::Db::Postgres(pool) => {
+            sqlx::query_scalar("SELECT email FROM users WHERE id = $1")
+                .bind(id)
+                .fetch_one(pool)
+                .await
+        }
+    }
+    .unwrap();
+    assert_eq!(
+        email,
+        format!("deleted-{id}@invalid"),
+        "personal data erased, the row kept"
+    );
+    let admin = login(server, ADMIN).await;
+    let log: Value = get_with(
+        server,
+        &format!("/api/v1/admin/audit-log?person={id}&per_page=100"),
+        &admin,
+    )
+    .await
+    .json()
+    .await
+    .unwrap();
+    let actions: Vec<&str> = log["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["action"].as_str().unwrap())
+        .collect();
+    for action in [
+        "password_changed",
+        "deletion_requested",
+        "deletion_cancelled",
+        "account_deleted",
+    ] {
+        assert!(actions.contains(&action), "{action} in {actions:?}");
+    }
+}
+both_engines!(
+    change_password_and_delete_account_,
+    change_password_and_delete_account
+);

@@ -18,12 +18,17 @@ pub fn PageFeedback() -> impl IntoView {
     let location = leptos_router::hooks::use_location();
     let page = location.pathname.get_untracked();
     let sent = location.search.get_untracked().contains("feedback=ok");
-    view! { <FeedbackForm locale page sent /> }
+    // Logged-in visitors' forms carry the session's CSRF token (empty for anonymous ones, whose
+    // pages may be cached).
+    let csrf = crate::session::session_user()
+        .map(|u| u.csrf_token)
+        .unwrap_or_default();
+    view! { <FeedbackForm locale page sent csrf /> }
 }
 
 /// An island: once hydrated it shows only the follow-up question that fits the stars chosen.
 #[island]
-fn FeedbackForm(locale: Locale, page: String, sent: bool) -> impl IntoView {
+fn FeedbackForm(locale: Locale, page: String, sent: bool, csrf: String) -> impl IntoView {
     let t = locale.t();
     let (rating, set_rating) = signal(0u8);
     let (hydrated, set_hydrated) = signal(false);
@@ -82,6 +87,7 @@ fn FeedbackForm(locale: Locale, page: String, sent: bool) -> impl IntoView {
                             } else {
                                 view! {
                                     <form method="post" action=SubmitPageFeedback::url()>
+                                        <input type="hidden" name="csrf_token" value=csrf.clone() />
                                         <input type="hidden" name="page" value=page.clone() />
                                         <input type="hidden" name="lang" value=locale.code() />
                                         <fieldset>

@@ -51,7 +51,7 @@ pub fn info(locale: Locale) -> &'static InfoMessages {
 pub static IT: InfoMessages = InfoMessages {
     privacy: InfoPage {
         title: "Informativa sul trattamento dei dati personali",
-        lead: "Come il Comune di Milano tratta i dati personali di chi usa il portale WeMi (art. 13 del Regolamento UE 2016/679, GDPR).",
+        lead: "Come il Comune di Milano tratta i dati personali di chi usa il portale WeMi (art. 13 del Regolamento UE 2016/679, GDPR). Versione 2026-11.",
         sections: &[
             Section {
                 id: "titolare",
@@ -65,7 +65,7 @@ pub static IT: InfoMessages = InfoMessages {
                 id: "dati",
                 title: "Quali dati trattiamo",
                 paragraphs: &[
-                    "Navigando il sito trattiamo solo i dati tecnici necessari al funzionamento (indirizzo IP nei registri del server, conservati per 90 giorni per la sicurezza) e un cookie tecnico che ricorda la lingua scelta.",
+                    "Navigando il sito trattiamo solo i dati tecnici necessari al funzionamento (indirizzo IP nei registri del server, conservati per 90 giorni per la sicurezza) e cookie tecnici: uno ricorda la lingua scelta, uno mantiene l'accesso all'area personale (scade dopo 30 minuti di inattività e comunque dopo 12 ore), uno identifica i tablet self-service degli spazi WeMi.",
                     "Se usi i servizi online trattiamo i dati che inserisci: dati anagrafici e di contatto, richieste e ordini, pagamenti, e, solo quando necessario per il servizio richiesto e con il tuo consenso, informazioni sulla salute delle persone assistite (categorie particolari di dati, art. 9 GDPR).",
                     "Le valutazioni inviate con il modulo \"Quanto sono chiare le informazioni su questa pagina?\" sono anonime: non inserire dati personali nel commento.",
                 ],
@@ -235,7 +235,7 @@ pub static IT: InfoMessages = InfoMessages {
 pub static EN: InfoMessages = InfoMessages {
     privacy: InfoPage {
         title: "Privacy notice",
-        lead: "How the City of Milan processes the personal data of WeMi users (art. 13 of EU Regulation 2016/679, GDPR).",
+        lead: "How the City of Milan processes the personal data of WeMi users (art. 13 of EU Regulation 2016/679, GDPR). Version 2026-11.",
         sections: &[
             Section {
                 id: "titolare",
@@ -249,7 +249,7 @@ pub static EN: InfoMessages = InfoMessages {
                 id: "dati",
                 title: "What data we process",
                 paragraphs: &[
-                    "When you browse the site we process only the technical data needed to run it (IP address in server logs, kept for 90 days for security) and a technical cookie that remembers your language.",
+                    "When you browse the site we process only the technical data needed to run it (IP address in server logs, kept for 90 days for security) and technical cookies: one remembers your language, one keeps you logged in to your personal area (it ends after 30 idle minutes and in any case after 12 hours), one marks the self-service tablets of the WeMi spaces.",
                     "If you use the online services we process the data you enter: identity and contact details, requests and orders, payments and, only when the service requires it and with your consent, health information about the people receiving care (special categories of data, art. 9 GDPR).",
                     "Answers to \"How clear is the information on this page?\" are anonymous: do not write personal data in the comment.",
                 ],

@@ -5,6 +5,7 @@
 use std::net::SocketAddr;
 use std::sync::Arc;
 
+use app::i18n::Locale;
 use app::model::CurrentUser;
 use app::ports::ClientInfo;
 use axum::body::Body;
@@ -145,7 +146,8 @@ pub async fn guard(req: Request, next: Next) -> Response {
     // Personal pages and answers must not stay in shared or browser caches.
     let private = rule != domain::accounts::access::Rule::Public;
     let token = current_token(&method, current);
-    let mut response = checked(req, next, token).await;
+    let locale = locale_of(&req);
+    let mut response = checked(req, next, token, locale).await;
     if private {
         response.headers_mut().insert(
             http::header::CACHE_CONTROL,
@@ -163,13 +165,13 @@ fn current_token(method: &Method, current: Option<&CurrentUser>) -> Option<Strin
         .map(|c| c.user.csrf_token.clone())
 }
 
-async fn checked(req: Request, next: Next, token: Option<String>) -> Response {
+async fn checked(req: Request, next: Next, token: Option<String>, locale: Locale) -> Response {
     let needs_token = token.is_some() && is_form(&req) && !same_origin_fetch(&req);
     if needs_token {
         let expected = token.unwrap_or_default();
         return match with_checked_token(req, &expected).await {
             Some(req) => next.run(req).await,
-            None => csrf_refused(),
+            None => csrf_refused(locale),
         };
     }
     next.run(req).await
@@ -198,32 +200,51 @@ async fn with_checked_token(req: Request, expected: &str) -> Option<Request> {
     found.then(|| Request::from_parts(parts, Body::from(bytes)))
 }
 
-fn csrf_refused() -> Response {
+fn locale_of(req: &Request) -> Locale {
+    req.extensions()
+        .get::<Locale>()
+        .copied()
+        .unwrap_or_default()
+}
+
+fn csrf_refused(locale: Locale) -> Response {
     tracing::warn!("refused a form post without a valid CSRF token");
-    ApiError::new(
-        StatusCode::FORBIDDEN,
-        "csrf_token",
-        "Modulo scaduto o non valido: ricarica la pagina e riprova. / The form expired or is not valid: reload the page and try again.",
-    )
-    .into_response()
+    let message = match locale {
+        Locale::It => "Modulo scaduto o non valido: ricarica la pagina e riprova.",
+        Locale::En => "The form expired or is not valid: reload the page and try again.",
+    };
+    ApiError::new(StatusCode::FORBIDDEN, "csrf_token", message).into_response()
 }
 
 fn refuse(req: &Request, status: StatusCode) -> Response {
     if wants_html(req) {
         return (status, Html(refusal_page(status))).into_response();
     }
+    let it = locale_of(req) == Locale::It;
     let (code, message) = match status {
         StatusCode::UNAUTHORIZED => (
             "unauthenticated",
-            "Accesso richiesto: entra con le tue credenziali. / Login required.",
+            if it {
+                "Accesso richiesto: entra con le tue credenziali."
+            } else {
+                "Login required: please log in."
+            },
         ),
         StatusCode::METHOD_NOT_ALLOWED => (
             "method_not_allowed",
-            "Metodo non consentito. / Method not allowed.",
+            if it {
+                "Metodo non consentito per questo indirizzo."
+            } else {
+                "Method not allowed for this address."
+            },
         ),
         _ => (
             "forbidden",
-            "Non hai i permessi per questa operazione. / You are not allowed to do this.",
+            if it {
+                "Non hai i permessi per questa operazione."
+            } else {
+                "You are not allowed to do this."
+            },
         ),
     };
     ApiError::new(status, code, message).into_response()

@@ -24,6 +24,7 @@ pub const PRIVACY_VERSION: &str = "2026-11";
 pub const DELETION_GRACE_DAYS: i64 = 30;
 const VERIFY_LINK_HOURS: i64 = 48;
 const RESET_LINK_MINUTES: i64 = 60;
+const RESET_LINKS_PER_HOUR: i64 = 3;
 const OIDC_LOGIN_MINUTES: i64 = 10;
 
 #[derive(Clone, Debug)]
@@ -642,8 +643,25 @@ impl Accounts for AccountService {
         if user.status == "deleted" {
             return Ok(());
         }
-        let token = tokens::random_token();
+        // At most a few links an hour: the form must not become a way to flood a mailbox.
         let start = now();
+        let recent = store::recent_tokens(
+            &self.db,
+            user.id,
+            "reset_password",
+            start - Duration::hours(1),
+        )
+        .await
+        .map_err(internal)?;
+        if recent >= RESET_LINKS_PER_HOUR {
+            self.audit(audit::Entry {
+                subject: Some(user.id),
+                ..self.entry("password_reset_rationed", None, client)
+            })
+            .await;
+            return Ok(());
+        }
+        let token = tokens::random_token();
         store::create_token(
             &self.db,
             &tokens::digest(&token),

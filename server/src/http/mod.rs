@@ -98,8 +98,9 @@ pub fn router(state: AppState) -> Router {
                 ))
                 .layer(PropagateRequestIdLayer::new(request_id))
                 .layer(axum::middleware::from_fn(headers::security_headers))
-                .layer(axum::middleware::from_fn(origin::refuse_cross_site))
+                // The language first, so refusals below speak it.
                 .layer(axum::middleware::from_fn(locale::choose_locale))
+                .layer(axum::middleware::from_fn(origin::refuse_cross_site))
                 .layer(CompressionLayer::new())
                 .layer(axum::middleware::from_fn(move |req, next| {
                     page_cache::serve(page_cache.clone(), req, next)

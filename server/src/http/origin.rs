@@ -3,6 +3,7 @@
 //! `Sec-Fetch-Site: cross-site`, gets `403`. Requests without these headers (programs, curl)
 //! pass: they carry no ambient browser credentials of another site.
 
+use app::i18n::Locale;
 use axum::extract::Request;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -26,10 +27,19 @@ pub async fn refuse_cross_site(req: Request, next: Next) -> Response {
         });
     if cross_site_fetch || foreign_origin {
         tracing::warn!(uri = %req.uri(), "refused a cross-site state-changing request");
+        let message = match req
+            .extensions()
+            .get::<Locale>()
+            .copied()
+            .unwrap_or_default()
+        {
+            Locale::It => "Richiesta rifiutata: proviene da un altro sito.",
+            Locale::En => "Request refused: it comes from another site.",
+        };
         return crate::rest::error::ApiError::new(
             StatusCode::FORBIDDEN,
             "cross_site_request",
-            "Richiesta rifiutata: proviene da un altro sito. / Request refused: it comes from another site.",
+            message,
         )
         .into_response();
     }

@@ -524,3 +524,16 @@ pub async fn clear_login_failures(db: &Db, email: &str) -> Result<(), StoreError
         .bind(email).execute(pool).await.map(|_| ()))
     .map_err(backend)
 }
+
+/// How many tokens of `purpose` a user received since `since` (to ration reset e-mails).
+pub async fn recent_tokens(
+    db: &Db,
+    user_id: i64,
+    purpose: &str,
+    since: OffsetDateTime,
+) -> Result<i64, StoreError> {
+    on_pool!(db, pool => sqlx::query_scalar::<_, i64>(
+        "SELECT COUNT(*) FROM one_time_tokens WHERE user_id = $1 AND purpose = $2 AND created_at > $3"
+    ).bind(user_id).bind(purpose).bind(since).fetch_one(pool).await)
+    .map_err(backend)
+}
