@@ -74,6 +74,30 @@ async fn login_me_export_logout(server: &TestServer) {
     assert!(body["user"]["id"].as_i64().unwrap() > 0);
     let cookie = set_cookie.split(';').next().unwrap().to_string();
 
+    // A login from a browser that already has a session replaces it (rotation).
+    let rotated = plain_client()
+        .post(server.url("/api/v1/session"))
+        .header("cookie", &cookie)
+        .json(&json!({"email": CITIZEN, "password": PASSWORD}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(rotated.status(), 200);
+    let new_cookie = rotated.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_string();
+    assert_ne!(new_cookie, cookie);
+    assert_eq!(
+        get_with(server, "/api/v1/me", &cookie).await.status(),
+        401,
+        "the old one is dead"
+    );
+    let cookie = new_cookie;
+
     let me = get_with(server, "/api/v1/me", &cookie).await;
     assert_eq!(me.status(), 200);
     let me: Value = me.json().await.unwrap();

@@ -7,4 +7,5 @@ pub mod accounts;
 pub mod calculator;
 pub mod money;
 pub mod pricing;
+pub mod rome_time;
 pub mod search;

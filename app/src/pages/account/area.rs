@@ -23,15 +23,10 @@ fn area_trail(locale: Locale) -> Vec<(String, String)> {
     )]
 }
 
-/// "26/11/2026" from an RFC 3339 UTC time (the date in Rome differs only around midnight,
-/// which does not matter for the dates shown here).
+/// "26/11/2026", the date in Rome of an RFC 3339 UTC time.
 fn date_of(rfc3339: &str) -> String {
-    let date = rfc3339.get(..10).unwrap_or("");
-    let mut parts = date.split('-');
-    match (parts.next(), parts.next(), parts.next()) {
-        (Some(y), Some(m), Some(d)) => format!("{d}/{m}/{y}"),
-        _ => date.to_string(),
-    }
+    let local = domain::rome_time::rfc3339_in_rome(rfc3339);
+    local.get(..10).unwrap_or(&local).to_string()
 }
 
 #[component]

@@ -52,7 +52,7 @@ pub fn AuditLogPage() -> impl IntoView {
                                 .into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ");
                             view! {
                                 <tr>
-                                    <td><time datetime=e.at.clone()>{utc_label(&e.at)}</time></td>
+                                    <td><time datetime=e.at.clone()>{domain::rome_time::rfc3339_in_rome(&e.at)}</time></td>
                                     <td>{who}</td>
                                     <td>{e.on_behalf_of_user_id.map(|id| format!("#{id}")).unwrap_or_default()}</td>
                                     <td><code>{e.action.clone()}</code></td>
@@ -94,17 +94,4 @@ pub fn AuditLogPage() -> impl IntoView {
             </Suspense>
         </div>
     }
-}
-
-/// "26/11/2026 15:04:05" from RFC 3339 UTC, shown as UTC date-time with its zone (precise for
-/// auditors; pages for citizens show Rome time).
-pub fn utc_label(rfc3339: &str) -> String {
-    let (date, time) = rfc3339.split_once('T').unwrap_or((rfc3339, ""));
-    let mut d = date.split('-');
-    let (y, m, day) = (
-        d.next().unwrap_or(""),
-        d.next().unwrap_or(""),
-        d.next().unwrap_or(""),
-    );
-    format!("{day}/{m}/{y} {} UTC", time.get(..8).unwrap_or(""))
 }
