@@ -5,7 +5,12 @@
 
 pub mod accounts;
 pub mod calculator;
+pub mod date;
 pub mod money;
+pub mod orders;
 pub mod pricing;
+pub mod quotes;
 pub mod rome_time;
 pub mod search;
+pub mod seats;
+pub mod vouchers;
