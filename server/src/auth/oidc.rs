@@ -502,77 +502,8 @@ impl OidcClient {
 pub fn normalize_fiscal_code(raw: &str) -> Option<String> {
     let upper = raw.trim().to_ascii_uppercase();
     let code = upper.strip_prefix("TINIT-").unwrap_or(&upper);
-    let bytes = code.as_bytes();
-    if bytes.len() != 16 {
-        return None;
-    }
-    // Surname (3), name (3), year (2), month (1), day (2), place (1 + 3), check (1). The digits
-    // may be replaced by letters (omocodia) when two people would have the same code.
-    const DIGIT_POSITIONS: [usize; 7] = [6, 7, 9, 10, 12, 13, 14];
-    for (i, &c) in bytes.iter().enumerate() {
-        let ok = if DIGIT_POSITIONS.contains(&i) {
-            c.is_ascii_digit() || omocodia_digit(c).is_some()
-        } else {
-            c.is_ascii_uppercase()
-        };
-        if !ok {
-            return None;
-        }
-    }
-    if !b"ABCDEHLMPRST".contains(&bytes[8]) {
-        return None;
-    }
-    let digit = |c: u8| {
-        if c.is_ascii_digit() {
-            c - b'0'
-        } else {
-            omocodia_digit(c).unwrap_or(0)
-        }
-    };
-    // Women have 40 added to the day of birth.
-    let day = digit(bytes[9]) * 10 + digit(bytes[10]);
-    if !(1..=31).contains(&day) && !(41..=71).contains(&day) {
-        return None;
-    }
-    if check_character(&bytes[..15]) != bytes[15] {
-        return None;
-    }
-    Some(code.to_string())
-}
-
-/// The digit a letter stands for in an omocodic fiscal code.
-fn omocodia_digit(c: u8) -> Option<u8> {
-    b"LMNPQRSTUV".iter().position(|&l| l == c).map(|p| p as u8)
-}
-
-/// The check character of the first 15 characters of a fiscal code (uppercase alphanumerics).
-fn check_character(first15: &[u8]) -> u8 {
-    // Values of the characters in odd positions (1st, 3rd, …), for A–Z; a digit counts as the
-    // letter of the same rank (0 as A, 1 as B, …).
-    const ODD: [u32; 26] = [
-        1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24,
-        23,
-    ];
-    let rank = |c: u8| -> usize {
-        if c.is_ascii_digit() {
-            usize::from(c - b'0')
-        } else {
-            usize::from(c - b'A')
-        }
-    };
-    let sum: u32 = first15
-        .iter()
-        .enumerate()
-        .map(|(i, &c)| {
-            if i % 2 == 0 {
-                ODD[rank(c)]
-            } else {
-                // Even positions: a digit or a letter counts its rank.
-                rank(c) as u32
-            }
-        })
-        .sum();
-    b'A' + (sum % 26) as u8
+    // Shape, month, day and check character: the one implementation in the domain crate.
+    domain::fiscal_code::normalize_fiscal_code(code).ok()
 }
 
 #[derive(Deserialize)]

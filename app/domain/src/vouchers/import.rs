@@ -17,8 +17,8 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::fiscal_code::{FiscalCodeError, normalize_fiscal_code};
 use crate::date::Date;
+use crate::fiscal_code::{FiscalCodeError, normalize_fiscal_code};
 use crate::money::Money;
 
 /// The largest voucher accepted: a guard against a slipped separator, not a policy.

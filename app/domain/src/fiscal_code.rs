@@ -1,6 +1,6 @@
 //! The Italian codice fiscale of a person: shape and check character.
 //!
-//! The city's voucher files name beneficiaries by fiscal code, so a mistyped code would
+//! Voucher files and the identity broker name people by fiscal code, so a mistyped code would
 //! credit nobody (or somebody else). This checks what can be checked without the registry:
 //! 16 characters — surname (3 letters), name (3), year (2 digits), month (a letter of
 //! `ABCDEHLMPRST`), day (2 digits, +40 for women), place (a letter and 3 digits), check
