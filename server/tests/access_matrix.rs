@@ -10,7 +10,6 @@ use common::{Engine, TestServer};
 use domain::accounts::access::{Decision, decide};
 use domain::accounts::roles::Principal;
 use http::Method;
-use serde_json::json;
 use server::auth::routes::rule_for;
 
 /// The demo account of each role (password `wemi-demo`), and the rows its roles are stored as.
@@ -109,23 +108,6 @@ fn every_route_has_a_rule() {
     );
 }
 
-async fn cookie_of(server: &TestServer, email: &str) -> String {
-    let response = reqwest::Client::new()
-        .post(server.url("/api/v1/session"))
-        .json(&json!({"email": email, "password": "wemi-demo"}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 200, "{email} logs in");
-    response.headers()["set-cookie"]
-        .to_str()
-        .unwrap()
-        .split(';')
-        .next()
-        .unwrap()
-        .to_string()
-}
-
 /// Asks the server; true when it refused for want of login, false when it let the request
 /// through, `Some(403)` style refusals are returned as the status.
 async fn ask(
@@ -165,7 +147,7 @@ async fn matrix(server: &TestServer) {
     let mut people: Vec<(&str, Option<String>, Principal)> =
         vec![("anonymous", None, Principal::default())];
     for (role, email) in ROLES {
-        let cookie = cookie_of(server, email).await;
+        let cookie = common::login(server, email, None).await;
         let me: serde_json::Value = reqwest::Client::new()
             .get(server.url("/api/v1/me"))
             .header("cookie", &cookie)
@@ -248,7 +230,7 @@ async fn matrix(server: &TestServer) {
     // Fresh sessions: the loop above logged everyone out.
     for (path, allowed) in declared {
         for (role, email) in ROLES {
-            let cookie = cookie_of(server, email).await;
+            let cookie = common::login(server, email, None).await;
             let (status, _) = ask(server, &Method::GET, path, Some(&cookie)).await;
             if allowed.contains(&role) {
                 assert_eq!(status, 200, "{path} as {role}");

@@ -12,47 +12,12 @@ mod smtp_sink;
 
 use std::time::Duration;
 
-use common::{Engine, TestServer};
+use common::{Engine, TestServer, get_with, login, plain_client, post_form};
 use serde_json::{Value, json};
 
 const CITIZEN: &str = "cittadino@demo.wemi.example";
 const ADMIN: &str = "admin@demo.wemi.example";
 const PASSWORD: &str = "wemi-demo";
-
-fn plain_client() -> reqwest::Client {
-    reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap()
-}
-
-/// Logs in with a fresh client; returns the `wemi_session=…` pair to send as a cookie.
-async fn login(server: &TestServer, email: &str) -> String {
-    let response = plain_client()
-        .post(server.url("/api/v1/session"))
-        .json(&json!({"email": email, "password": PASSWORD}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 200, "login of {email}");
-    let cookie = response
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .map(|v| v.to_str().unwrap().to_string())
-        .find(|c| c.starts_with("wemi_session="))
-        .expect("session cookie");
-    cookie.split(';').next().unwrap().to_string()
-}
-
-async fn get_with(server: &TestServer, path: &str, cookie: &str) -> reqwest::Response {
-    plain_client()
-        .get(server.url(path))
-        .header("cookie", cookie)
-        .send()
-        .await
-        .unwrap()
-}
 
 async fn login_me_export_logout(server: &TestServer) {
     let response = plain_client()
@@ -191,13 +156,13 @@ both_engines!(
 
 async fn audit_log_needs_the_permission(server: &TestServer) {
     assert_eq!(server.get("/api/v1/admin/audit-log").await.status(), 401);
-    let citizen = login(server, CITIZEN).await;
+    let citizen = login(server, CITIZEN, None).await;
     let refused = get_with(server, "/api/v1/admin/audit-log", &citizen).await;
     assert_eq!(refused.status(), 403);
     let body: Value = refused.json().await.unwrap();
     assert_eq!(body["error"]["code"], "forbidden");
 
-    let admin = login(server, ADMIN).await;
+    let admin = login(server, ADMIN, None).await;
     let page = get_with(server, "/api/v1/admin/audit-log?per_page=5", &admin).await;
     assert_eq!(page.status(), 200);
     let page: Value = page.json().await.unwrap();
@@ -249,7 +214,7 @@ async fn cross_site_and_csrf_are_refused(server: &TestServer) {
     assert_eq!(foreign.status(), 403);
     assert!(!foreign.headers().contains_key("set-cookie"));
 
-    let cookie = login(server, CITIZEN).await;
+    let cookie = login(server, CITIZEN, None).await;
     // A form post with the session cookie but no token, from a browser that sends no fetch
     // metadata: refused.
     let no_token = plain_client()
@@ -442,7 +407,7 @@ async fn register_verify_login(server: &TestServer, sink: &smtp_sink::SmtpSink) 
     );
 
     // Password reset by e-mail link; other sessions end.
-    let cookie = login(server, CITIZEN).await;
+    let cookie = login(server, CITIZEN, None).await;
     let forgot = client
         .post(server.url("/fn/forgot_password"))
         .header("accept", "text/html")
@@ -603,26 +568,9 @@ fn identity_broker_login_postgres() {
     run_with_broker(Engine::Postgres);
 }
 
-async fn post_form(server: &TestServer, path: &str, cookie: &str, form: &[(&str, &str)]) -> String {
-    let response = plain_client()
-        .post(server.url(path))
-        .header("cookie", cookie)
-        .header("accept", "text/html")
-        .form(form)
-        .send()
-        .await
-        .unwrap();
-    assert!(
-        response.status().is_redirection(),
-        "{path}: {}",
-        response.status()
-    );
-    response.headers()["location"].to_str().unwrap().to_string()
-}
-
 async fn change_password_and_delete_account(server: &TestServer) {
-    let this = login(server, CITIZEN).await;
-    let other = login(server, CITIZEN).await;
+    let this = login(server, CITIZEN, None).await;
+    let other = login(server, CITIZEN, None).await;
     let token = csrf_token(server, &this).await;
     let new_password = "la mia nuova frase segreta";
 
@@ -789,7 +737,7 @@ async fn change_password_and_delete_account(server: &TestServer) {
         format!("deleted-{id}@invalid"),
         "personal data erased, the row kept"
     );
-    let admin = login(server, ADMIN).await;
+    let admin = login(server, ADMIN, None).await;
     let log: Value = get_with(
         server,
         &format!("/api/v1/admin/audit-log?person={id}&per_page=100"),

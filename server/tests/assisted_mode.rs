@@ -9,39 +9,15 @@ mod smtp_sink;
 
 use std::time::Duration;
 
-use common::{Engine, TestServer};
-use serde_json::{Value, json};
+use common::{Engine, TestServer, login, plain_client, post_form};
+use serde_json::Value;
 
 const CITIZEN: &str = "cittadino@demo.wemi.example";
 const OPERATOR: &str = "operatore@demo.wemi.example";
 const ADMIN: &str = "admin@demo.wemi.example";
 
-fn client() -> reqwest::Client {
-    reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap()
-}
-
-async fn login(server: &TestServer, email: &str) -> String {
-    let response = client()
-        .post(server.url("/api/v1/session"))
-        .json(&json!({"email": email, "password": "wemi-demo"}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 200);
-    response.headers()["set-cookie"]
-        .to_str()
-        .unwrap()
-        .split(';')
-        .next()
-        .unwrap()
-        .to_string()
-}
-
 async fn page(server: &TestServer, path: &str, cookie: &str) -> scraper::Html {
-    let html = client()
+    let html = plain_client()
         .get(server.url(path))
         .header("cookie", cookie)
         .send()
@@ -62,25 +38,8 @@ fn attr(doc: &scraper::Html, selector: &str, name: &str) -> String {
         .to_string()
 }
 
-async fn post_form(server: &TestServer, path: &str, cookie: &str, form: &[(&str, &str)]) -> String {
-    let response = client()
-        .post(server.url(path))
-        .header("cookie", cookie)
-        .header("accept", "text/html")
-        .form(form)
-        .send()
-        .await
-        .unwrap();
-    assert!(
-        response.status().is_redirection(),
-        "{path}: {}",
-        response.status()
-    );
-    response.headers()["location"].to_str().unwrap().to_string()
-}
-
 async fn me(server: &TestServer, cookie: &str) -> Value {
-    client()
+    plain_client()
         .get(server.url("/api/v1/me"))
         .header("cookie", cookie)
         .send()
@@ -92,16 +51,16 @@ async fn me(server: &TestServer, cookie: &str) -> Value {
 }
 
 async fn assisted(server: &TestServer, sink: &smtp_sink::SmtpSink) {
-    let operator = login(server, OPERATOR).await;
+    let operator = login(server, OPERATOR, None).await;
     let operator_id = me(server, &operator).await["id"].as_i64().unwrap();
     let form = page(server, "/operatore/assistenza", &operator).await;
     let token = attr(&form, "#assist-form input[name=csrf_token]", "value");
     let space = attr(&form, "#assist-space option", "value");
 
     // A citizen cannot start assisted mode.
-    let citizen_cookie = login(server, CITIZEN).await;
+    let citizen_cookie = login(server, CITIZEN, None).await;
     let citizen_id = me(server, &citizen_cookie).await["id"].as_i64().unwrap();
-    let refused = client()
+    let refused = plain_client()
         .post(server.url("/fn/begin_assistance"))
         .header("cookie", &citizen_cookie)
         .header("sec-fetch-site", "same-origin")
@@ -216,7 +175,7 @@ async fn assisted(server: &TestServer, sink: &smtp_sink::SmtpSink) {
     )
     .await;
     assert!(security.contains("errore=forbidden"), "{security}");
-    let export = client()
+    let export = plain_client()
         .get(server.url("/api/v1/me/export"))
         .header("cookie", &operator)
         .send()
@@ -224,7 +183,7 @@ async fn assisted(server: &TestServer, sink: &smtp_sink::SmtpSink) {
         .unwrap();
     assert_eq!(export.status(), 200);
     // No back office while assisting, even for someone who could.
-    let audit = client()
+    let audit = plain_client()
         .get(server.url("/api/v1/admin/audit-log"))
         .header("cookie", &operator)
         .send()
@@ -261,8 +220,8 @@ async fn assisted(server: &TestServer, sink: &smtp_sink::SmtpSink) {
     assert_eq!(me(server, &operator).await["email"], CITIZEN);
 
     // The audit log names both people for what happened while assisting.
-    let admin = login(server, ADMIN).await;
-    let log: Value = client()
+    let admin = login(server, ADMIN, None).await;
+    let log: Value = plain_client()
         .get(server.url(&format!(
             "/api/v1/admin/audit-log?person={citizen_id}&per_page=100"
         )))

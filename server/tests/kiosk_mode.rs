@@ -5,40 +5,10 @@
 
 mod common;
 
-use common::TestServer;
-use serde_json::json;
-
-fn client() -> reqwest::Client {
-    reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap()
-}
-
-fn cookie_named(response: &reqwest::Response, name: &str) -> Option<String> {
-    response
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|c| c.starts_with(&format!("{name}=")))
-        .map(|c| c.split(';').next().unwrap().to_string())
-}
-
-async fn login(server: &TestServer, email: &str, extra_cookie: Option<&str>) -> String {
-    let mut request = client()
-        .post(server.url("/api/v1/session"))
-        .json(&json!({"email": email, "password": "wemi-demo"}));
-    if let Some(cookie) = extra_cookie {
-        request = request.header("cookie", cookie);
-    }
-    let response = request.send().await.unwrap();
-    assert_eq!(response.status(), 200);
-    cookie_named(&response, "wemi_session").unwrap()
-}
+use common::{TestServer, attr, cookie_named, login, plain_client};
 
 async fn html(server: &TestServer, path: &str, cookie: &str) -> String {
-    client()
+    plain_client()
         .get(server.url(path))
         .header("cookie", cookie)
         .send()
@@ -49,18 +19,8 @@ async fn html(server: &TestServer, path: &str, cookie: &str) -> String {
         .unwrap()
 }
 
-fn attr(doc: &str, selector: &str, name: &str) -> String {
-    let doc = scraper::Html::parse_document(doc);
-    let selector = scraper::Selector::parse(selector).unwrap();
-    doc.select(&selector)
-        .next()
-        .and_then(|e| e.value().attr(name))
-        .unwrap_or_else(|| panic!("{selector:?} {name}"))
-        .to_string()
-}
-
 async fn status_of_me(server: &TestServer, cookie: &str) -> u16 {
-    client()
+    plain_client()
         .get(server.url("/api/v1/me"))
         .header("cookie", cookie)
         .send()
@@ -78,7 +38,7 @@ async fn kiosk(server: &TestServer) {
     // A citizen may not do this.
     let citizen = login(server, "cittadino@demo.wemi.example", None).await;
     assert_eq!(
-        client()
+        plain_client()
             .get(server.url("/amministrazione/chioschi"))
             .header("cookie", &citizen)
             .header("accept", "text/html")
@@ -89,7 +49,7 @@ async fn kiosk(server: &TestServer) {
         403
     );
 
-    let enabled = client()
+    let enabled = plain_client()
         .post(server.url("/fn/enable_kiosk"))
         .header("cookie", &admin)
         .header("accept", "text/html")
@@ -149,7 +109,7 @@ async fn kiosk(server: &TestServer) {
     let session = login(server, "cittadino@demo.wemi.example", Some(&device)).await;
     let both = format!("{device}; {session}");
     assert_eq!(status_of_me(server, &both).await, 200);
-    let over = client()
+    let over = plain_client()
         .get(server.url("/chiosco/ricomincia"))
         .header("cookie", &both)
         .send()
@@ -164,7 +124,7 @@ async fn kiosk(server: &TestServer) {
     let page = html(server, "/amministrazione/chioschi", &admin).await;
     let token = attr(&page, "#kiosk-admin-page input[name=csrf_token]", "value");
     let id = attr(&page, "input[name=device]", "value");
-    let revoked = client()
+    let revoked = plain_client()
         .post(server.url("/fn/revoke_kiosk"))
         .header("cookie", &admin)
         .header("accept", "text/html")

@@ -3,29 +3,14 @@
 //! the last Sunday of October (EU rule, Directive 2000/84/EC). Plain arithmetic on the civil
 //! calendar, so it runs the same on the server and in the browser.
 
-/// Days since 1970-01-01 of a proleptic Gregorian date (the usual era-based algorithm).
+use crate::date::Date;
+
 fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let m = i64::from(month);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
+    Date::from_ymd(year, month, day).map_or(0, Date::days)
 }
 
-/// The date of a day number (inverse of `days_from_civil`).
 fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    (year, month, day)
+    Date::from_days(days).ymd()
 }
 
 /// Day number of the last Sunday of `month` (31-day months only: March, October).
@@ -105,7 +90,7 @@ pub fn parse_rfc3339(text: &str) -> Option<i64> {
             sign * (h * 3_600 + m * 60)
         }
     };
-    let days = days_from_civil(year, month as u32, day as u32);
+    let days = Date::from_ymd(year, month as u32, day as u32)?.days();
     Some(days * 86_400 + hour * 3_600 + minute * 60 + second - offset)
 }
 

@@ -211,3 +211,80 @@ macro_rules! both_engines {
         }
     };
 }
+
+/// A client that keeps no cookies and follows no redirects: each test says which cookie it
+/// sends and reads each redirect.
+pub fn plain_client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+}
+
+/// The `name=value` pair of a cookie the response sets.
+pub fn cookie_named(response: &reqwest::Response, name: &str) -> Option<String> {
+    response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|c| c.starts_with(&format!("{name}=")))
+        .map(|c| c.split(';').next().unwrap_or_default().to_string())
+}
+
+/// Logs a demo account in (password `wemi-demo`) through the JSON API, sending `extra_cookie`
+/// too if given (a kiosk device's); returns the `wemi_session=…` pair.
+pub async fn login(server: &TestServer, email: &str, extra_cookie: Option<&str>) -> String {
+    let mut request = plain_client()
+        .post(server.url("/api/v1/session"))
+        .json(&serde_json::json!({"email": email, "password": "wemi-demo"}));
+    if let Some(cookie) = extra_cookie {
+        request = request.header("cookie", cookie);
+    }
+    let response = request.send().await.unwrap();
+    assert_eq!(response.status(), 200, "{email} logs in");
+    cookie_named(&response, "wemi_session").expect("session cookie")
+}
+
+pub async fn get_with(server: &TestServer, path: &str, cookie: &str) -> reqwest::Response {
+    plain_client()
+        .get(server.url(path))
+        .header("cookie", cookie)
+        .send()
+        .await
+        .unwrap()
+}
+
+/// Posts a form as a browser without JavaScript would; returns where the answer redirects.
+pub async fn post_form(
+    server: &TestServer,
+    path: &str,
+    cookie: &str,
+    form: &[(&str, &str)],
+) -> String {
+    let response = plain_client()
+        .post(server.url(path))
+        .header("cookie", cookie)
+        .header("accept", "text/html")
+        .form(form)
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        response.status().is_redirection(),
+        "{path}: {}",
+        response.status()
+    );
+    response.headers()["location"].to_str().unwrap().to_string()
+}
+
+/// An attribute of the first element matching `selector` in an HTML page.
+pub fn attr(html: &str, selector: &str, name: &str) -> String {
+    let doc = scraper::Html::parse_document(html);
+    let parsed = scraper::Selector::parse(selector).unwrap();
+    doc.select(&parsed)
+        .next()
+        .and_then(|e| e.value().attr(name))
+        .unwrap_or_else(|| panic!("{selector} has no {name}"))
+        .to_string()
+}

@@ -8,10 +8,7 @@ impl AccountService {
         form: &Registration,
         client: &ClientInfo,
     ) -> Result<(), AccountError> {
-        let name = form.name.trim();
-        if !(2..=100).contains(&name.chars().count()) || name.chars().any(char::is_control) {
-            return Err(AccountError::InvalidField("name"));
-        }
+        let name = checked_name(&form.name)?;
         let email = email::normalize(&form.email).ok_or(AccountError::InvalidField("email"))?;
         policy::check(&form.password, &email).map_err(AccountError::WeakPassword)?;
         if !form.privacy_accepted {
@@ -103,21 +100,15 @@ impl AccountService {
             .await;
             return Ok(());
         }
-        let token = tokens::random_token();
-        store::create_token(
-            &self.db,
-            &tokens::digest(&token),
-            user.id,
-            "reset_password",
-            start,
-            start + Duration::minutes(RESET_LINK_MINUTES),
-        )
-        .await
-        .map_err(internal)?;
-        let link = self.link(&format!(
-            "/reimposta-password?token={token}&lang={}",
-            locale.code()
-        ));
+        let link = self
+            .one_time_link(
+                user.id,
+                "reset_password",
+                Duration::minutes(RESET_LINK_MINUTES),
+                "/reimposta-password",
+                locale,
+            )
+            .await?;
         self.audit(audit::Entry {
             subject: Some(user.id),
             ..self.entry("password_reset_requested", None, client)

@@ -146,12 +146,20 @@ impl AccountService {
         ))
     }
 
-    fn session_user(row_id: i64, user: &UserRow, principal: &Principal, csrf: &str) -> SessionUser {
+    /// The person of a session as pages see it: identity, role and permission codes, the
+    /// session's CSRF token.
+    fn session_user(
+        session_id: i64,
+        (user_id, name, email): (i64, String, String),
+        principal: &Principal,
+        csrf_token: String,
+        kiosk: bool,
+    ) -> SessionUser {
         SessionUser {
-            session_id: row_id,
-            user_id: user.id,
-            name: user.name.clone(),
-            email: user.email.clone(),
+            session_id,
+            user_id,
+            name,
+            email,
             roles: principal
                 .role_codes()
                 .into_iter()
@@ -162,10 +170,35 @@ impl AccountService {
                 .iter()
                 .map(|p| p.code().to_string())
                 .collect(),
-            csrf_token: csrf.to_string(),
+            csrf_token,
             assisted_by: None,
-            kiosk: false,
+            kiosk,
         }
+    }
+
+    /// A single-use link for `user`: the token's digest is stored with its purpose and
+    /// lifetime, the token itself travels only in the e-mailed address.
+    async fn one_time_link(
+        &self,
+        user_id: i64,
+        purpose: &str,
+        valid_for: Duration,
+        path: &str,
+        locale: Locale,
+    ) -> Result<String, AccountError> {
+        let token = tokens::random_token();
+        let start = now();
+        store::create_token(
+            &self.db,
+            &tokens::digest(&token),
+            user_id,
+            purpose,
+            start,
+            start + valid_for,
+        )
+        .await
+        .map_err(internal)?;
+        Ok(self.link(&format!("{path}?token={token}&lang={}", locale.code())))
     }
 
     /// Refuses unless the person is a city administrator with `permission` (and is not an
@@ -226,22 +259,15 @@ impl AccountService {
     }
 
     async fn send_verification(&self, user: &UserRow, locale: Locale) -> Result<(), AccountError> {
-        let token = tokens::random_token();
-        let start = now();
-        store::create_token(
-            &self.db,
-            &tokens::digest(&token),
-            user.id,
-            "verify_email",
-            start,
-            start + Duration::hours(VERIFY_LINK_HOURS),
-        )
-        .await
-        .map_err(internal)?;
-        let link = self.link(&format!(
-            "/verifica-email?token={token}&lang={}",
-            locale.code()
-        ));
+        let link = self
+            .one_time_link(
+                user.id,
+                "verify_email",
+                Duration::hours(VERIFY_LINK_HOURS),
+                "/verifica-email",
+                locale,
+            )
+            .await?;
         self.send(
             &user.email,
             templates::verify_email(locale, &user.name, &link),
@@ -304,6 +330,16 @@ impl AccountService {
 
 /// An Argon2id hash of a random string, verified when the account does not exist.
 const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$Jh3FgQmWbkmOGTzTC2Hf4kqNmPpHkZQ2Y1JuxLZq9yE";
+
+/// A person's name as typed in a form: 2–100 characters, no control characters.
+fn checked_name(name: &str) -> Result<&str, AccountError> {
+    let name = name.trim();
+    if (2..=100).contains(&name.chars().count()) && !name.chars().any(char::is_control) {
+        Ok(name)
+    } else {
+        Err(AccountError::InvalidField("name"))
+    }
+}
 
 /// Only local paths are valid destinations after login (no open redirect).
 pub fn safe_return(path: &str) -> String {

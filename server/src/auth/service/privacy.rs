@@ -18,10 +18,7 @@ impl AccountService {
         locale: Locale,
         client: &ClientInfo,
     ) -> Result<(), AccountError> {
-        let name = name.trim();
-        if !(2..=100).contains(&name.chars().count()) || name.chars().any(char::is_control) {
-            return Err(AccountError::InvalidField("name"));
-        }
+        let name = checked_name(name)?;
         let phone = phone.trim();
         let phone_ok = phone.is_empty()
             || (phone.len() <= 20

@@ -51,7 +51,13 @@ impl AccountService {
                 self.config.secure_cookies,
                 timing::ABSOLUTE_TIMEOUT_SECS,
             ),
-            user: Self::session_user(id, user, &principal, &csrf),
+            user: Self::session_user(
+                id,
+                (user.id, user.name.clone(), user.email.clone()),
+                &principal,
+                csrf,
+                client.kiosk_device_id.is_some(),
+            ),
         })
     }
 
@@ -108,25 +114,14 @@ impl AccountService {
             Ok(p) => p,
             Err(_) => return Resolved::Unavailable,
         };
-        let user = SessionUser {
-            session_id: row.id,
-            user_id: row.user_id,
-            name: row.name,
-            email: row.email,
-            roles: principal
-                .role_codes()
-                .into_iter()
-                .map(String::from)
-                .collect(),
-            permissions: principal
-                .permissions
-                .iter()
-                .map(|p| p.code().to_string())
-                .collect(),
-            csrf_token: row.csrf_token,
-            assisted_by: None,
-            kiosk: row.kiosk_device_id.is_some(),
-        };
+        let kiosk = row.kiosk_device_id.is_some();
+        let user = Self::session_user(
+            row.id,
+            (row.user_id, row.name, row.email),
+            &principal,
+            row.csrf_token,
+            kiosk,
+        );
         Resolved::Alive(Box::new(CurrentUser { user, principal }))
     }
 
