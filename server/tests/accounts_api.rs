@@ -20,6 +20,26 @@ const ADMIN: &str = "admin@demo.wemi.example";
 const PASSWORD: &str = "wemi-demo";
 
 async fn login_me_export_logout(server: &TestServer) {
+    // After login only local paths: a tab or a backslash cannot turn `next` into another site.
+    for next in [
+        "/\t/evil.example",
+        "//evil.example",
+        "/\\evil.example",
+        "https://evil.example",
+    ] {
+        let form = plain_client()
+            .post(server.url("/fn/login"))
+            .header("accept", "text/html")
+            .form(&[
+                ("email", "lavoratrice@demo.wemi.example"),
+                ("password", PASSWORD),
+                ("next", next),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(form.headers()["location"], "/area-personale", "{next:?}");
+    }
     let response = plain_client()
         .post(server.url("/api/v1/session"))
         .json(&json!({"email": "  Cittadino@Demo.WeMi.example ", "password": PASSWORD}))
@@ -161,6 +181,17 @@ async fn audit_log_needs_the_permission(server: &TestServer) {
     assert_eq!(refused.status(), 403);
     let body: Value = refused.json().await.unwrap();
     assert_eq!(body["error"]["code"], "forbidden");
+
+    // Dotted or encoded paths cannot slip past the rules to a page the renderer would resolve.
+    for sneaky in [
+        "/servizi/%2e%2e/amministrazione/registro-attivita",
+        "/servizi/../amministrazione/registro-attivita",
+        "/servizi/%2E%2E%2Famministrazione%2Fregistro-attivita",
+    ] {
+        // Sent as raw bytes: an HTTP client library would resolve the dots itself.
+        let status = raw_status(server, sneaky, &citizen).await;
+        assert_eq!(status, 404, "{sneaky}");
+    }
 
     let admin = login(server, ADMIN, None).await;
     let page = get_with(server, "/api/v1/admin/audit-log?per_page=5", &admin).await;
@@ -515,7 +546,12 @@ fn run_with_broker(engine: Engine) {
             });
         })
         .await;
-        let client = plain_client();
+        // A browser: it keeps the cookie that ties the login to it.
+        let client = reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
         // The portal sends the browser to the broker…
         let start = client
             .get(server.url("/accedi/identita-digitale?next=/area-personale"))
@@ -529,16 +565,18 @@ fn run_with_broker(engine: Engine) {
         // …the person logs in there and is sent back with a code.
         let back = client.get(&authorize).send().await.unwrap();
         let callback = back.headers()["location"].to_str().unwrap().to_string();
+        // Another browser cannot use that return (login CSRF): it never started the login.
+        let elsewhere = plain_client().get(&callback).send().await.unwrap();
+        assert!(
+            elsewhere.headers()["location"]
+                .to_str()
+                .unwrap()
+                .contains("errore=identity")
+        );
         let done = client.get(&callback).send().await.unwrap();
         assert_eq!(done.status(), 303);
         assert_eq!(done.headers()["location"], "/area-personale");
-        let cookie = done.headers()["set-cookie"]
-            .to_str()
-            .unwrap()
-            .split(';')
-            .next()
-            .unwrap()
-            .to_string();
+        let cookie = common::cookie_named(&done, "wemi_session").expect("session");
         let export: Value = get_with(&server, "/api/v1/me/export", &cookie)
             .await
             .json()
@@ -554,6 +592,73 @@ fn run_with_broker(engine: Engine) {
                 .unwrap()
                 .contains("errore=identity")
         );
+
+        // An identity whose e-mail is a local account's is NOT linked by the address alone…
+        let identity = |code: &str| {
+            json!({"sub": format!("spid-{code}"), "fiscal_number": format!("TINIT-{code}"),
+                   "given_name": "Giulia", "family_name": "Rossi", "email": CITIZEN})
+        };
+        // A valid fiscal code (check character computed by the standard algorithm).
+        let giulia = "RSSGLI85M41F205V";
+        assert!(
+            domain::fiscal_code::normalize_fiscal_code(giulia).is_ok(),
+            "test fiscal code"
+        );
+        broker.set_next_identity(identity(giulia));
+        let browser = reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        let start = browser
+            .get(server.url("/accedi/identita-digitale"))
+            .send()
+            .await
+            .unwrap();
+        let back = browser
+            .get(start.headers()["location"].to_str().unwrap())
+            .send()
+            .await
+            .unwrap();
+        let refused = browser
+            .get(back.headers()["location"].to_str().unwrap())
+            .send()
+            .await
+            .unwrap();
+        assert!(
+            refused.headers()["location"]
+                .to_str()
+                .unwrap()
+                .contains("errore=identity-link")
+        );
+        // …but the owner links it from the area personale after logging in with the password.
+        let session = login(&server, CITIZEN, None).await;
+        broker.set_next_identity(identity(giulia));
+        let start = browser
+            .get(server.url("/accedi/identita-digitale?collega=1&next=/area-personale/profilo"))
+            .header("cookie", &session)
+            .send()
+            .await
+            .unwrap();
+        let back = browser
+            .get(start.headers()["location"].to_str().unwrap())
+            .send()
+            .await
+            .unwrap();
+        let linked = browser
+            .get(back.headers()["location"].to_str().unwrap())
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(linked.headers()["location"], "/area-personale/profilo");
+        let linked_cookie = common::cookie_named(&linked, "wemi_session").expect("session");
+        let me: Value = get_with(&server, "/api/v1/me/export", &linked_cookie)
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(me["account"]["email"], CITIZEN);
+        assert_eq!(me["account"]["fiscal_code"], giulia);
         server.stop().await;
     });
 }
@@ -766,3 +871,17 @@ both_engines!(
     change_password_and_delete_account_,
     change_password_and_delete_account
 );
+
+/// The status of a GET sent exactly as written (no URL normalization on the way).
+async fn raw_status(server: &TestServer, path: &str, cookie: &str) -> u16 {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut stream = tokio::net::TcpStream::connect(server.addr).await.unwrap();
+    let request = format!(
+        "GET {path} HTTP/1.1\r\nHost: {}\r\nCookie: {cookie}\r\nAccept: text/html\r\nConnection: close\r\n\r\n",
+        server.addr
+    );
+    stream.write_all(request.as_bytes()).await.unwrap();
+    let mut head = [0u8; 12];
+    stream.read_exact(&mut head).await.unwrap();
+    std::str::from_utf8(&head[9..12]).unwrap().parse().unwrap()
+}

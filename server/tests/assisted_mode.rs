@@ -74,6 +74,23 @@ async fn assisted(server: &TestServer, sink: &smtp_sink::SmtpSink) {
         .unwrap();
     assert_eq!(refused.status(), 403);
 
+    // Staff cannot be acted for: here the city administrator.
+    let staff = post_form(
+        server,
+        "/fn/begin_assistance",
+        &operator,
+        &[
+            ("citizen", "admin@demo.wemi.example"),
+            ("space", &space),
+            ("method", "paper"),
+            ("reference", "MOD-1"),
+            ("csrf_token", &token),
+        ],
+    )
+    .await;
+    assert!(staff.contains("errore=field-citizen"), "{staff}");
+    assert_eq!(me(server, &operator).await["email"], OPERATOR);
+
     // Unknown person: a clear error, nothing starts.
     let unknown = post_form(
         server,
@@ -175,13 +192,28 @@ async fn assisted(server: &TestServer, sink: &smtp_sink::SmtpSink) {
     )
     .await;
     assert!(security.contains("errore=forbidden"), "{security}");
+    // Not the full copy of the citizen's data, though.
     let export = plain_client()
         .get(server.url("/api/v1/me/export"))
         .header("cookie", &operator)
         .send()
         .await
         .unwrap();
-    assert_eq!(export.status(), 200);
+    assert_eq!(export.status(), 403);
+    // An ordinary action, recorded with both identities below.
+    let saved = post_form(
+        server,
+        "/fn/update_profile",
+        &operator,
+        &[
+            ("name", "Giulia Rossi"),
+            ("phone", "02 555 1234"),
+            ("locale", "it"),
+            ("csrf_token", &token),
+        ],
+    )
+    .await;
+    assert!(saved.contains("salvato=1"), "{saved}");
     // No back office while assisting, even for someone who could.
     let audit = plain_client()
         .get(server.url("/api/v1/admin/audit-log"))
@@ -240,7 +272,7 @@ async fn assisted(server: &TestServer, sink: &smtp_sink::SmtpSink) {
             .unwrap_or_else(|| panic!("{action} in {events:#?}"))
             .clone()
     };
-    for action in ["assist_started", "data_exported", "assist_ended"] {
+    for action in ["assist_started", "profile_updated", "assist_ended"] {
         let event = find(action);
         assert_eq!(event["actor_user_id"], operator_id, "{action}");
         assert_eq!(event["on_behalf_of_user_id"], citizen_id, "{action}");

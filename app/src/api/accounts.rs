@@ -51,19 +51,9 @@ fn locale_of(lang: Option<&str>) -> Locale {
     Locale::from_param(lang)
 }
 
-/// Only local paths (no open redirect).
+/// Only local paths (no open redirect): `domain::accounts::redirect`.
 pub fn safe_next(next: Option<&str>) -> String {
-    match next {
-        Some(p)
-            if p.starts_with('/')
-                && !p.starts_with("//")
-                && !p.contains('\\')
-                && p.len() <= 500 =>
-        {
-            p.to_string()
-        }
-        _ => "/area-personale".to_string(),
-    }
+    domain::accounts::redirect::local_path_or_default(next)
 }
 
 #[server(prefix = "/fn", endpoint = "login")]

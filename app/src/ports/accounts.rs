@@ -51,6 +51,10 @@ pub enum AccountError {
     IdentityFailed,
     #[error("digital identity login is not configured")]
     IdentityUnavailable,
+    #[error("an account with the identity's e-mail exists: link from the area personale")]
+    IdentityNeedsLink,
+    #[error("the digital identity is linked to another account")]
+    IdentityLinkedElsewhere,
     #[error("not allowed")]
     Forbidden,
     #[error("internal error")]
@@ -153,8 +157,15 @@ pub trait Accounts: Send + Sync + 'static {
         client: &ClientInfo,
     ) -> Result<(), AccountError>;
 
-    /// Starts a login with the identity broker (SPID/CIE): the address to send the browser to.
-    async fn begin_identity_login(&self, return_to: &str) -> Result<String, AccountError>;
+    /// Starts a login with the identity broker (SPID/CIE): the address to send the browser to
+    /// and the `state`, which the browser keeps in a cookie until it comes back (so a callback
+    /// started by someone else is refused). With `link_to`, the identity is linked to that
+    /// logged-in account.
+    async fn begin_identity_login(
+        &self,
+        return_to: &str,
+        link_to: Option<&SessionUser>,
+    ) -> Result<(String, String), AccountError>;
 
     /// Completes it from the broker's callback; returns the session and where to go next.
     async fn finish_identity_login(
@@ -250,6 +261,8 @@ impl AccountError {
             AccountError::InvalidToken => K::InvalidToken,
             AccountError::IdentityFailed => K::IdentityFailed,
             AccountError::IdentityUnavailable => K::IdentityUnavailable,
+            AccountError::IdentityNeedsLink => K::IdentityNeedsLink,
+            AccountError::IdentityLinkedElsewhere => K::IdentityLinkedElsewhere,
             AccountError::Forbidden => K::Forbidden,
             AccountError::Internal => K::Internal,
         }

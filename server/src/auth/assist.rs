@@ -52,6 +52,11 @@ impl AccountService {
         let person = person
             .filter(|p| p.status != "deleted" && p.id != operator.user_id)
             .ok_or(AccountError::InvalidField("citizen"))?;
+        // Only citizens and domestic workers are helped at the desk: an operator must never be
+        // able to act as staff of a provider, of a space or of the city.
+        if !self.principal(person.id).await?.is_assistable() {
+            return Err(AccountError::InvalidField("citizen"));
+        }
         let space_name = store_assist::space_name(self.db(), space_id)
             .await
             .map_err(internal)?
@@ -126,6 +131,9 @@ impl AccountService {
         code: &str,
         client: &ClientInfo,
     ) -> Result<(), AccountError> {
+        if operator.assisted_by.is_some() {
+            return Err(AccountError::Forbidden);
+        }
         let Some(pending) = store_assist::pending_code(self.db(), consent_id, operator.user_id)
             .await
             .map_err(internal)?
@@ -142,12 +150,17 @@ impl AccountService {
         if attempts >= CODE_ATTEMPTS || expires.is_none_or(|e| e <= at) {
             return Err(AccountError::InvalidToken);
         }
+        // Count the try before checking it, in one statement: parallel guesses cannot get past
+        // the limit.
+        if !store_assist::take_attempt(self.db(), consent_id, CODE_ATTEMPTS)
+            .await
+            .map_err(internal)?
+        {
+            return Err(AccountError::InvalidToken);
+        }
         let typed: String = code.chars().filter(char::is_ascii_digit).collect();
         let matches = hash.is_some_and(|h| tokens::same_secret(&tokens::digest(&typed), &h));
         if !matches {
-            store_assist::count_attempt(self.db(), consent_id)
-                .await
-                .map_err(internal)?;
             self.audit(audit::Entry {
                 subject: Some(citizen),
                 ..self.entry("assist_code_refused", Some(operator.user_id), client)
@@ -180,6 +193,12 @@ impl AccountService {
     ) -> Result<(), AccountError> {
         let principal = self.principal(operator.user_id).await?;
         if !principal.has_kind(RoleKind::SpaceOperator) {
+            return Err(AccountError::Forbidden);
+        }
+        let consent_space = store_assist::consent_space(self.db(), consent)
+            .await
+            .map_err(internal)?;
+        if !consent_space.is_some_and(|space| principal.spaces().any(|s| s == space)) {
             return Err(AccountError::Forbidden);
         }
         let until = now() + Duration::seconds(ASSISTED_MAX_SECS);

@@ -109,6 +109,11 @@ fn is_form(req: &Request) -> bool {
 pub async fn guard(req: Request, next: Next) -> Response {
     let path = req.uri().path().to_string();
     let method = req.method().clone();
+    if !routes::is_plain_path(&path) {
+        // `..`, `.`, encoded dots or slashes: the page renderer would resolve them to another
+        // route than the one the rules were checked for.
+        return refuse(&req, StatusCode::NOT_FOUND);
+    }
     let Some(rule) = routes::rule_for(&method, &path) else {
         if routes::path_is_known(&path) {
             // A known route, but not with this method.
@@ -230,6 +235,14 @@ fn refuse(req: &Request, status: StatusCode) -> Response {
                 "Login required: please log in."
             },
         ),
+        StatusCode::NOT_FOUND => (
+            "not_found",
+            if it {
+                "La risorsa richiesta non esiste."
+            } else {
+                "The requested resource does not exist."
+            },
+        ),
         StatusCode::METHOD_NOT_ALLOWED => (
             "method_not_allowed",
             if it {
@@ -253,6 +266,7 @@ fn refuse(req: &Request, status: StatusCode) -> Response {
 /// A plain, accessible page for refused browser requests (no internals, bilingual).
 fn refusal_page(status: StatusCode) -> String {
     let (it, en) = match status {
+        StatusCode::NOT_FOUND => ("Pagina non trovata.", "Page not found."),
         StatusCode::UNAUTHORIZED => (
             "Per questa pagina devi accedere.",
             "You need to log in for this page.",

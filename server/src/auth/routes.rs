@@ -140,6 +140,20 @@ pub static RULES: &[RouteRule] = &[
     any("/favicon.ico", PUBLIC),
 ];
 
+/// A path the rules can be trusted on: no `.` or `..` segment, no percent-encoded dot, slash
+/// or backslash, no backslash. (Paths are matched as sent; the page renderer would resolve
+/// such segments to another route.)
+pub fn is_plain_path(path: &str) -> bool {
+    let lower = path.to_ascii_lowercase();
+    !lower.contains("%2e")
+        && !lower.contains("%2f")
+        && !lower.contains("%5c")
+        && !path.contains('\\')
+        && path
+            .split('/')
+            .all(|segment| segment != "." && segment != "..")
+}
+
 /// The rule for a request, or `None` when no route of the table matches it.
 pub fn rule_for(method: &Method, path: &str) -> Option<Rule> {
     RULES
@@ -195,6 +209,22 @@ mod tests {
         assert!(matches("/pkg/{*file}", "/pkg/wemi.wasm"));
         assert!(matches("/hsds/{*path}", "/hsds/services/x"));
         assert!(!matches("/enti", "/entix"));
+    }
+
+    #[test]
+    fn dotted_paths_are_not_plain() {
+        assert!(is_plain_path("/servizi/baby-sitting"));
+        assert!(is_plain_path("/"));
+        for bad in [
+            "/servizi/../amministrazione/registro-attivita",
+            "/servizi/%2e%2e/amministrazione/registro-attivita",
+            "/servizi/%2E./x",
+            "/./area-personale",
+            "/servizi%2f..%2famministrazione",
+            "/servizi\\..\\x",
+        ] {
+            assert!(!is_plain_path(bad), "{bad}");
+        }
     }
 
     #[test]

@@ -19,13 +19,21 @@ pub async fn start_over(
     Extension(locale): Extension<Locale>,
     Extension(client): Extension<ClientInfo>,
     current: Option<Extension<CurrentUser>>,
+    headers: http::HeaderMap,
 ) -> Response {
-    if let Some(Extension(current)) = current
-        && let Err(err) = state.accounts.logout(&current.user, &client).await
-    {
+    // Only a kiosk session, and only when the browser does not say the link came from another
+    // site: a link elsewhere cannot log anyone out.
+    let cross_site = headers
+        .get("sec-fetch-site")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.eq_ignore_ascii_case("cross-site"));
+    let mut response = Redirect::to(&format!("/?lang={}", locale.code())).into_response();
+    let Some(Extension(current)) = current.filter(|c| c.0.user.kiosk && !cross_site) else {
+        return response;
+    };
+    if let Err(err) = state.accounts.logout(&current.user, &client).await {
         tracing::error!(%err, "kiosk start-over could not end the session");
     }
-    let mut response = Redirect::to(&format!("/?lang={}", locale.code())).into_response();
     let headers = response.headers_mut();
     if let Ok(v) = HeaderValue::from_str(&cookies::clear(
         SESSION_COOKIE,

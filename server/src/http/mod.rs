@@ -93,7 +93,8 @@ pub fn router(state: AppState) -> Router {
                             .get("x-request-id")
                             .and_then(|v| v.to_str().ok())
                             .unwrap_or("-");
-                        tracing::info_span!("request", id, method = %req.method(), uri = %req.uri())
+                        // The path only: queries may carry one-time tokens and codes.
+                        tracing::info_span!("request", id, method = %req.method(), path = %req.uri().path())
                     },
                 ))
                 .layer(PropagateRequestIdLayer::new(request_id))

@@ -76,6 +76,9 @@ pub fn account_error(err: AccountError, locale: Locale) -> Response {
         AccountError::IdentityUnavailable => {
             (StatusCode::SERVICE_UNAVAILABLE, "identity_unavailable")
         }
+        AccountError::IdentityNeedsLink | AccountError::IdentityLinkedElsewhere => {
+            (StatusCode::CONFLICT, "identity_conflict")
+        }
         AccountError::Forbidden => (StatusCode::FORBIDDEN, "forbidden"),
         AccountError::Internal => (StatusCode::SERVICE_UNAVAILABLE, "unavailable"),
     };

@@ -303,14 +303,23 @@ pub async fn token_is_valid(
 
 // --- Login throttling -------------------------------------------------------------------
 
+/// Records a login attempt as failed (before the password is checked, so parallel attempts
+/// see each other); returns its id, to forget it if the password turns out right.
 pub async fn record_login_failure(
     db: &Db,
     email: &str,
     ip: &str,
     now: OffsetDateTime,
-) -> Result<(), StoreError> {
-    on_pool!(db, pool => sqlx::query("INSERT INTO login_failures (email, ip, at) VALUES ($1, $2, $3)")
-        .bind(email).bind(ip).bind(now).execute(pool).await.map(|_| ()))
+) -> Result<i64, StoreError> {
+    on_pool!(db, pool => sqlx::query_scalar::<_, i64>(
+        "INSERT INTO login_failures (email, ip, at) VALUES ($1, $2, $3) RETURNING id"
+    ).bind(email).bind(ip).bind(now).fetch_one(pool).await)
+    .map_err(backend)
+}
+
+pub async fn forget_login_failure(db: &Db, id: i64) -> Result<(), StoreError> {
+    on_pool!(db, pool => sqlx::query("DELETE FROM login_failures WHERE id = $1")
+        .bind(id).execute(pool).await.map(|_| ()))
     .map_err(backend)
 }
 
@@ -339,33 +348,41 @@ pub async fn purge_login_failures(db: &Db, before: OffsetDateTime) -> Result<u64
 
 // --- OpenID Connect logins in flight ----------------------------------------------------
 
+/// A login with the identity broker in flight.
+pub struct PendingIdentityLogin<'a> {
+    pub state_hash: &'a str,
+    pub nonce: &'a str,
+    pub code_verifier: &'a str,
+    pub return_to: &'a str,
+    /// Set when a logged-in person links SPID/CIE to their account.
+    pub link_user_id: Option<i64>,
+}
+
 pub async fn save_oidc_login(
     db: &Db,
-    state_hash: &str,
-    nonce: &str,
-    code_verifier: &str,
-    return_to: &str,
+    p: &PendingIdentityLogin<'_>,
     now: OffsetDateTime,
     expires_at: OffsetDateTime,
 ) -> Result<(), StoreError> {
     on_pool!(db, pool => sqlx::query(
-        "INSERT INTO oidc_logins (state_hash, nonce, code_verifier, return_to, created_at, expires_at) \
-         VALUES ($1, $2, $3, $4, $5, $6)"
-    ).bind(state_hash).bind(nonce).bind(code_verifier).bind(return_to).bind(now).bind(expires_at)
+        "INSERT INTO oidc_logins (state_hash, nonce, code_verifier, return_to, created_at, expires_at, \
+         link_user_id) VALUES ($1, $2, $3, $4, $5, $6, $7)"
+    ).bind(p.state_hash).bind(p.nonce).bind(p.code_verifier).bind(p.return_to).bind(now).bind(expires_at)
+    .bind(p.link_user_id)
     .execute(pool).await.map(|_| ()))
     .map_err(backend)
 }
 
-/// Takes (and deletes) a pending login: `(nonce, code_verifier, return_to)`; `None` when
-/// unknown or expired, so a state is usable once.
+/// Takes (and deletes) a pending login: `(nonce, code_verifier, return_to, link_user_id)`;
+/// `None` when unknown or expired, so a state is usable once.
 pub async fn take_oidc_login(
     db: &Db,
     state_hash: &str,
     now: OffsetDateTime,
-) -> Result<Option<(String, String, String)>, StoreError> {
-    on_pool!(db, pool => sqlx::query_as::<_, (String, String, String)>(
+) -> Result<Option<(String, String, String, Option<i64>)>, StoreError> {
+    on_pool!(db, pool => sqlx::query_as::<_, (String, String, String, Option<i64>)>(
         "DELETE FROM oidc_logins WHERE state_hash = $1 AND expires_at > $2 \
-         RETURNING nonce, code_verifier, return_to"
+         RETURNING nonce, code_verifier, return_to, link_user_id"
     ).bind(state_hash).bind(now).fetch_optional(pool).await)
     .map_err(backend)
 }

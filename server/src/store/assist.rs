@@ -70,9 +70,28 @@ pub async fn pending_code(
     .map_err(backend)
 }
 
-pub async fn count_attempt(db: &Db, id: i64) -> Result<(), StoreError> {
-    on_pool!(db, pool => sqlx::query("UPDATE assist_consents SET attempts = attempts + 1 WHERE id = $1")
-        .bind(id).execute(pool).await.map(|_| ()))
+/// Counts one try at the code; false when the limit was already reached.
+pub async fn take_attempt(db: &Db, id: i64, limit: i64) -> Result<bool, StoreError> {
+    on_pool!(db, pool => sqlx::query(
+        "UPDATE assist_consents SET attempts = attempts + 1 WHERE id = $1 AND attempts < $2"
+    ).bind(id).bind(limit).execute(pool).await.map(|r| r.rows_affected() == 1))
+    .map_err(backend)
+}
+
+/// The WeMi space a consent was given at.
+pub async fn consent_space(db: &Db, id: i64) -> Result<Option<i64>, StoreError> {
+    on_pool!(db, pool => sqlx::query_scalar::<_, i64>("SELECT space_id FROM assist_consents WHERE id = $1")
+        .bind(id).fetch_optional(pool).await)
+    .map_err(backend)
+}
+
+/// Ends assisted mode on every session acting for `citizen` (their password changed, their
+/// account is being deleted): nobody keeps acting for them.
+pub async fn end_for_citizen(db: &Db, citizen: i64) -> Result<(), StoreError> {
+    on_pool!(db, pool => sqlx::query(
+        "UPDATE sessions SET acting_for_user_id = NULL, assisted_until = NULL, \
+         assist_consent_id = NULL WHERE acting_for_user_id = $1"
+    ).bind(citizen).execute(pool).await.map(|_| ()))
     .map_err(backend)
 }
 

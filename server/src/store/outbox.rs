@@ -192,7 +192,9 @@ pub async fn claim_due(
 /// Records that message `id` was handed to the SMTP server.
 pub async fn mark_sent(db: &Db, id: i64, now: OffsetDateTime) -> Result<(), StoreError> {
     on_pool!(db, pool => sqlx::query(
-        "UPDATE email_outbox SET sent_at = $1, claimed_until = NULL, last_error = NULL \
+        // The body is emptied once sent: it may hold a live one-time link or code, which must
+        // not outlive its delivery in the database.
+        "UPDATE email_outbox SET sent_at = $1, claimed_until = NULL, last_error = NULL, body_text = '' \
          WHERE id = $2 AND sent_at IS NULL",
     )
     .bind(stored(now))

@@ -4,6 +4,7 @@
 pub mod access;
 pub mod email;
 pub mod password;
+pub mod redirect;
 pub mod roles;
 pub mod session;
 pub mod throttle;

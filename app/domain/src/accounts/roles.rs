@@ -180,6 +180,17 @@ impl Principal {
         })
     }
 
+    /// Whether an operator may act for this person (assisted mode): citizens and domestic
+    /// workers only, never anyone with a staff role or a city permission.
+    pub fn is_assistable(&self) -> bool {
+        !self.roles.is_empty()
+            && self
+                .roles
+                .iter()
+                .all(|r| matches!(r, Role::Citizen | Role::Worker))
+            && self.permissions.is_empty()
+    }
+
     /// The role codes, for the API (`"roles": [...]`), without duplicates, in a stable order.
     pub fn role_codes(&self) -> Vec<&'static str> {
         let kinds: BTreeSet<RoleKind> = self.roles.iter().map(|r| r.kind()).collect();
@@ -212,6 +223,15 @@ mod tests {
             "a scoped role needs its scope"
         );
         assert_eq!(p.role_codes(), vec!["provider_admin", "city_admin"]);
+    }
+
+    #[test]
+    fn only_citizens_and_workers_are_assisted() {
+        assert!(Principal::from_rows(1, [("citizen", 0)]).is_assistable());
+        assert!(Principal::from_rows(1, [("citizen", 0), ("worker", 0)]).is_assistable());
+        assert!(!Principal::from_rows(1, [("citizen", 0), ("provider_admin", 3)]).is_assistable());
+        assert!(!Principal::from_rows(1, [("city_admin", 0)]).is_assistable());
+        assert!(!Principal::from_rows(1, []).is_assistable());
     }
 
     #[test]

@@ -110,34 +110,40 @@ pub fn ProfilePage() -> impl IntoView {
     let field = error.and_then(|e| e.field());
     let saved = query_flag("salvato");
     view! {
-        <Title text=t.area_profile />
-        <div class="container my-4" id="profile-page">
-            <Breadcrumb current=t.area_profile trail=area_trail(locale) />
-            <h1 class="mt-3">{t.area_profile}</h1>
-            {saved.then(|| view! { <Notice text=t.saved /> })}
-            <ErrorSummary locale=locale error=error form="profile" />
-            {with_profile(t, move |p| view! {
-                <form method="post" action=UpdateProfile::url() id="profile-form" class="col-12 col-lg-8">
-                    <CsrfField />
-                    <Field form="profile" name="name" label=t.name value=p.name.clone() autocomplete="name" maxlength=100 invalid=field == Some("name") />
-                    <div class="form-group">
-                        <label for="profile-email" class="active">{t.email}</label>
-                        <input type="email" id="profile-email" class="form-control" value=p.email.clone() readonly=true />
-                    </div>
-                    <Field form="profile" name="phone" label=t.phone kind="tel" hint=t.phone_hint value=p.phone.clone() autocomplete="tel" required=false maxlength=20 invalid=field == Some("phone") />
-                    <div class="form-group">
-                        <label for="profile-locale" class="active">{t.language}</label>
-                        <select id="profile-locale" name="locale" class="form-select">
-                            <option value="it" selected=p.locale == "it">"Italiano"</option>
-                            <option value="en" selected=p.locale == "en">"English"</option>
-                        </select>
-                    </div>
-                    <p><strong>{t.fiscal_code}": "</strong>{p.fiscal_code.clone().unwrap_or_else(|| t.fiscal_code_none.to_string())}</p>
-                    <button type="submit" class="btn btn-primary">{t.save}</button>
-                </form>
-            }.into_any())}
-        </div>
-    }
+            <Title text=t.area_profile />
+            <div class="container my-4" id="profile-page">
+                <Breadcrumb current=t.area_profile trail=area_trail(locale) />
+                <h1 class="mt-3">{t.area_profile}</h1>
+                {saved.then(|| view! { <Notice text=t.saved /> })}
+                <ErrorSummary locale=locale error=error form="profile" />
+                {with_profile(t, move |p| view! {
+                    <form method="post" action=UpdateProfile::url() id="profile-form" class="col-12 col-lg-8">
+                        <CsrfField />
+                        <Field form="profile" name="name" label=t.name value=p.name.clone() autocomplete="name" maxlength=100 invalid=field == Some("name") />
+                        <div class="form-group">
+                            <label for="profile-email" class="active">{t.email}</label>
+                            <input type="email" id="profile-email" class="form-control" value=p.email.clone() readonly=true />
+                        </div>
+                        <Field form="profile" name="phone" label=t.phone kind="tel" hint=t.phone_hint value=p.phone.clone() autocomplete="tel" required=false maxlength=20 invalid=field == Some("phone") />
+                        <div class="form-group">
+                            <label for="profile-locale" class="active">{t.language}</label>
+                            <select id="profile-locale" name="locale" class="form-select">
+                                <option value="it" selected=p.locale == "it">"Italiano"</option>
+                                <option value="en" selected=p.locale == "en">"English"</option>
+                            </select>
+                        </div>
+    <p><strong>{t.fiscal_code}": "</strong>{p.fiscal_code.clone().unwrap_or_else(|| t.fiscal_code_none.to_string())}</p>
+                        {p.fiscal_code.is_none().then(|| view! {
+                            <p><a class="btn btn-outline-primary" id="link-identity"
+                                href=format!("/accedi/identita-digitale?collega=1&next=/area-personale/profilo&lang={}", locale.code())>
+                                {t.link_identity}
+                            </a></p>
+                        })}
+                        <button type="submit" class="btn btn-primary">{t.save}</button>
+                    </form>
+                }.into_any())}
+            </div>
+        }
 }
 
 #[component]

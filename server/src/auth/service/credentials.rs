@@ -157,6 +157,9 @@ impl AccountService {
         store::mark_email_verified(&self.db, owner, at)
             .await
             .map_err(internal)?;
+        store_assist::end_for_citizen(&self.db, owner)
+            .await
+            .map_err(internal)?;
         store::delete_user_sessions(&self.db, owner, None)
             .await
             .map_err(internal)?;
@@ -197,6 +200,9 @@ impl AccountService {
         let hash = Self::hash(new).await?;
         let at = now();
         store::set_password(&self.db, user.id, &hash, at)
+            .await
+            .map_err(internal)?;
+        store_assist::end_for_citizen(&self.db, user.id)
             .await
             .map_err(internal)?;
         store::delete_user_sessions(&self.db, user.id, Some(who.session_id))

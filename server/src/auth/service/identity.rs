@@ -1,25 +1,40 @@
-//! Login with the city's identity broker (SPID/CIE over OpenID Connect): the fiscal code links
-//! the identity to an account, found or created.
+//! Login with the city's identity broker (SPID/CIE over OpenID Connect). The fiscal code is the
+//! link between an identity and an account: the account that has it, else — when a logged-in
+//! person asked to link SPID/CIE from their area personale — that person's account, else a new
+//! account. Never an account found by e-mail address alone: the broker's address is not proof
+//! of owning a local account (security review).
 
 use super::*;
 
 impl AccountService {
-    pub(super) async fn identity_login_url(&self, return_to: &str) -> Result<String, AccountError> {
+    pub(super) async fn identity_login_url(
+        &self,
+        return_to: &str,
+        link_to: Option<&SessionUser>,
+    ) -> Result<(String, String), AccountError> {
+        if link_to.is_some_and(|u| u.assisted_by.is_some()) {
+            return Err(AccountError::Forbidden);
+        }
         let client = self.oidc().await?;
         let (url, pending) = client.begin();
         let at = now();
+        let state_hash = tokens::digest(&pending.state);
+        let return_to = safe_return(return_to);
         store::save_oidc_login(
             &self.db,
-            &tokens::digest(&pending.state),
-            &pending.nonce,
-            &pending.code_verifier,
-            &safe_return(return_to),
+            &store::PendingIdentityLogin {
+                state_hash: &state_hash,
+                nonce: &pending.nonce,
+                code_verifier: &pending.code_verifier,
+                return_to: &return_to,
+                link_user_id: link_to.map(|u| u.user_id),
+            },
             at,
             at + Duration::minutes(OIDC_LOGIN_MINUTES),
         )
         .await
         .map_err(internal)?;
-        Ok(url)
+        Ok((url, pending.state))
     }
 
     pub(super) async fn identity_login_done(
@@ -29,7 +44,7 @@ impl AccountService {
         client: &ClientInfo,
     ) -> Result<(NewSession, String), AccountError> {
         let oidc = self.oidc().await?;
-        let (nonce, code_verifier, return_to) =
+        let (nonce, code_verifier, return_to, link_user_id) =
             store::take_oidc_login(&self.db, &tokens::digest(state), now())
                 .await
                 .map_err(internal)?
@@ -47,27 +62,34 @@ impl AccountService {
             tracing::warn!("the identity broker sent no fiscal code");
             return Err(AccountError::IdentityFailed);
         };
-        // The fiscal code is the link between the identity and the account: an account that
-        // has it, else the account with the broker's (verified) e-mail, else a new account.
         let mut user = store::user_by_fiscal_code(&self.db, &fiscal_code)
             .await
             .map_err(internal)?;
-        if user.is_none()
-            && let Some(mail) = identity.email.as_deref().and_then(email::normalize)
-            && let Some(existing) = store::user_by_email(&self.db, &mail)
-                .await
-                .map_err(internal)?
-            && existing.fiscal_code.is_none()
-        {
-            store::link_fiscal_code(&self.db, existing.id, &fiscal_code)
-                .await
-                .map_err(internal)?;
-            self.audit(audit::Entry {
-                subject: Some(existing.id),
-                ..self.entry("identity_linked", Some(existing.id), client)
-            })
-            .await;
-            user = Some(existing);
+        if let Some(link_id) = link_user_id {
+            match &user {
+                // Already linked to this very account: a plain login.
+                Some(found) if found.id == link_id => {}
+                // The identity belongs to another account.
+                Some(_) => return Err(AccountError::IdentityLinkedElsewhere),
+                None => {
+                    let target = self.user(link_id).await?;
+                    if target.fiscal_code.is_some() || target.status == "deleted" {
+                        return Err(AccountError::IdentityLinkedElsewhere);
+                    }
+                    store::link_fiscal_code(&self.db, link_id, &fiscal_code)
+                        .await
+                        .map_err(|err| match err {
+                            StoreError::Conflict(_) => AccountError::IdentityLinkedElsewhere,
+                            other => internal(other),
+                        })?;
+                    self.audit(audit::Entry {
+                        subject: Some(link_id),
+                        ..self.entry("identity_linked", Some(link_id), client)
+                    })
+                    .await;
+                    user = Some(self.user(link_id).await?);
+                }
+            }
         }
         let user = match user {
             Some(user) => user,
@@ -100,7 +122,9 @@ impl AccountService {
                 )
                 .await
                 .map_err(|err| match err {
-                    StoreError::Conflict(_) => AccountError::EmailTaken,
+                    // An account with the broker's e-mail exists: its owner links SPID/CIE
+                    // from the area personale after logging in with the password.
+                    StoreError::Conflict(_) => AccountError::IdentityNeedsLink,
                     other => internal(other),
                 })?;
                 self.audit(audit::Entry {

@@ -285,6 +285,9 @@ impl AccountService {
             let locale = Locale::from_code(&user.locale).unwrap_or_default();
             self.send(&user.email, templates::account_deleted(locale, &user.name))
                 .await?;
+            store_assist::end_for_citizen(&self.db, *id)
+                .await
+                .map_err(internal)?;
             store::anonymize_user(&self.db, *id)
                 .await
                 .map_err(internal)?;
@@ -343,12 +346,7 @@ fn checked_name(name: &str) -> Result<&str, AccountError> {
 
 /// Only local paths are valid destinations after login (no open redirect).
 pub fn safe_return(path: &str) -> String {
-    let ok = path.starts_with('/') && !path.starts_with("//") && !path.contains('\\');
-    if ok {
-        path.to_string()
-    } else {
-        "/area-personale".to_string()
-    }
+    domain::accounts::redirect::local_path_or_default(Some(path))
 }
 
 #[async_trait]
@@ -362,11 +360,20 @@ impl Accounts for AccountService {
         let email = email::normalize(raw_email).unwrap_or_else(|| raw_email.trim().to_lowercase());
         let at = now();
         let since = at - Duration::seconds(throttle::WINDOW_SECS);
+        // The attempt counts as a failure from the start and is forgotten if the password is
+        // right: parallel attempts then see each other, and cannot slip past the limit together.
+        let attempt = store::record_login_failure(&self.db, &email, &client.ip, at)
+            .await
+            .map_err(internal)?;
         let (by_account, by_address, oldest) =
             store::login_failures(&self.db, &email, &client.ip, since)
                 .await
                 .map_err(internal)?;
-        if throttle::throttled(by_account, by_address) {
+        // The counts include this attempt.
+        if throttle::throttled(by_account - 1, by_address - 1) {
+            store::forget_login_failure(&self.db, attempt)
+                .await
+                .map_err(internal)?;
             let minutes = throttle::retry_after_minutes(
                 oldest.map_or(at.unix_timestamp(), |t| t.unix_timestamp()),
                 at.unix_timestamp(),
@@ -386,9 +393,6 @@ impl Accounts for AccountService {
         let user = match user {
             Some(user) if valid && user.status != "deleted" => user,
             other => {
-                store::record_login_failure(&self.db, &email, &client.ip, at)
-                    .await
-                    .map_err(internal)?;
                 self.audit(audit::Entry {
                     subject: other.map(|u| u.id),
                     target: &email,
@@ -398,7 +402,15 @@ impl Accounts for AccountService {
                 return Err(AccountError::InvalidCredentials);
             }
         };
+        store::forget_login_failure(&self.db, attempt)
+            .await
+            .map_err(internal)?;
         if user.email_verified_at.is_none() {
+            self.audit(audit::Entry {
+                subject: Some(user.id),
+                ..self.entry("login_unverified", None, client)
+            })
+            .await;
             return Err(AccountError::EmailNotVerified);
         }
         store::clear_login_failures(&self.db, &email)
@@ -505,8 +517,12 @@ impl Accounts for AccountService {
         self.undo_account_deletion(who, client).await
     }
 
-    async fn begin_identity_login(&self, return_to: &str) -> Result<String, AccountError> {
-        self.identity_login_url(return_to).await
+    async fn begin_identity_login(
+        &self,
+        return_to: &str,
+        link_to: Option<&SessionUser>,
+    ) -> Result<(String, String), AccountError> {
+        self.identity_login_url(return_to, link_to).await
     }
 
     async fn finish_identity_login(
@@ -597,10 +613,7 @@ impl Accounts for AccountService {
         page: PageRequest,
         client: &ClientInfo,
     ) -> Result<Paged<AuditEvent>, AccountError> {
-        let principal = self.principal(reader.user_id).await?;
-        if !principal.has_permission(Permission::Audit) {
-            return Err(AccountError::Forbidden);
-        }
+        self.require(reader, Permission::Audit).await?;
         self.audit_access(audit::Entry {
             subject: person,
             target: "audit_log",

@@ -45,6 +45,11 @@ impl AccountService {
         who: &SessionUser,
         client: &ClientInfo,
     ) -> Result<serde_json::Value, AccountError> {
+        // A copy of everything about a person is for that person: not for an operator acting
+        // for them (the citizen can download it at the kiosk or at home).
+        if who.assisted_by.is_some() {
+            return Err(AccountError::Forbidden);
+        }
         self.audit_access(audit::Entry {
             subject: Some(who.user_id),
             ..self.entry("data_exported", Some(who.user_id), client)

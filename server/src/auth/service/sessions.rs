@@ -91,10 +91,13 @@ impl AccountService {
             tracing::warn!(%err, "cannot record session activity");
         }
         if let (Some(citizen), Some(until)) = (row.acting_for_user_id, row.assisted_until) {
-            if until > at {
-                return self.assisted(&row, citizen, until).await;
+            if until > at
+                && let Some(resolved) = self.assisted(&row, citizen, until).await
+            {
+                return resolved;
             }
-            // Assisted mode ran out: the operator is themselves again.
+            // Assisted mode ran out (or the person can no longer be assisted): the operator is
+            // themselves again.
             if store_assist::end_on_session(&self.db, row.id, at)
                 .await
                 .is_ok()
@@ -131,16 +134,18 @@ impl AccountService {
         row: &store::SessionRow,
         citizen: i64,
         until: OffsetDateTime,
-    ) -> Resolved {
+    ) -> Option<Resolved> {
         let (Ok(Some(person)), Ok(principal)) = (
             store::user_by_id(&self.db, citizen).await,
             self.principal(citizen).await,
         ) else {
-            return Resolved::Unavailable;
+            return Some(Resolved::Unavailable);
         };
-        // Never the city permissions of anyone while assisting.
-        let mut principal = principal;
-        principal.permissions.clear();
+        // Only an active citizen or worker (the rule checked when assistance began, checked
+        // again on every request in case the account changed since).
+        if person.status == "deleted" || !principal.is_assistable() {
+            return None;
+        }
         let user = SessionUser {
             session_id: row.id,
             user_id: person.id,
@@ -161,6 +166,6 @@ impl AccountService {
             }),
             kiosk: row.kiosk_device_id.is_some(),
         };
-        Resolved::Alive(Box::new(CurrentUser { user, principal }))
+        Some(Resolved::Alive(Box::new(CurrentUser { user, principal })))
     }
 }
