@@ -150,6 +150,8 @@ pub struct OidcClient {
     http: reqwest::Client,
     config: OidcConfig,
     metadata: ProviderMetadata,
+    /// `metadata.authorization_endpoint`, parsed once at discovery.
+    authorization_url: Url,
     jwks: RwLock<JwkSet>,
 }
 
@@ -228,6 +230,8 @@ impl OidcClient {
             ));
         }
 
+        let authorization_url = Url::parse(&metadata.authorization_endpoint)
+            .map_err(|e| OidcError::Discovery(format!("authorization_endpoint: {e}")))?;
         let jwks = fetch_jwks(&http, &metadata.jwks_uri).await?;
         tracing::info!(
             issuer = %metadata.issuer,
@@ -238,6 +242,7 @@ impl OidcClient {
             http,
             config,
             metadata,
+            authorization_url,
             jwks: RwLock::new(jwks),
         })
     }
@@ -259,9 +264,7 @@ impl OidcClient {
             code_verifier: random_token(),
         };
         let challenge = pkce_challenge(&pending.code_verifier);
-        // Checked at discovery, so parsing cannot fail here.
-        let mut url = Url::parse(&self.metadata.authorization_endpoint)
-            .expect("authorization_endpoint was validated at discovery");
+        let mut url = self.authorization_url.clone();
         url.query_pairs_mut()
             .append_pair("response_type", "code")
             .append_pair("scope", SCOPES)

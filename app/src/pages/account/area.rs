@@ -11,7 +11,7 @@ use crate::api::accounts::{
 };
 use crate::components::breadcrumb::Breadcrumb;
 use crate::i18n::Locale;
-use crate::i18n::accounts::{AccountTexts, texts};
+use crate::i18n::accounts::texts;
 use crate::locale::use_locale;
 use crate::model::Profile;
 use crate::session::session_user;
@@ -87,16 +87,13 @@ pub fn AreaPage() -> impl IntoView {
 }
 
 /// Loads the profile and renders `body` with it (or the generic error).
-fn with_profile(
-    t: &'static AccountTexts,
-    body: impl Fn(Profile) -> AnyView + Send + Sync + 'static,
-) -> impl IntoView {
+fn with_profile(body: impl Fn(Profile) -> AnyView + Send + Sync + 'static) -> impl IntoView {
     let profile = Resource::new(|| (), |_| account_profile());
     view! {
         <Suspense fallback=|| ()>
             {move || profile.get().map(|p| match p {
                 Ok(p) => body(p),
-                Err(_) => view! { <div class="alert alert-danger" role="alert">{t.errors_title}</div> }.into_any(),
+                Err(e) => super::load_error(&e),
             })}
         </Suspense>
     }
@@ -116,7 +113,7 @@ pub fn ProfilePage() -> impl IntoView {
                 <h1 class="mt-3">{t.area_profile}</h1>
                 {saved.then(|| view! { <Notice text=t.saved /> })}
                 <ErrorSummary locale=locale error=error form="profile" />
-                {with_profile(t, move |p| view! {
+                {with_profile(move |p| view! {
                     <form method="post" action=UpdateProfile::url() id="profile-form" class="col-12 col-lg-8">
                         <CsrfField />
                         <Field form="profile" name="name" label=t.name value=p.name.clone() autocomplete="name" maxlength=100 invalid=field == Some("name") />
@@ -159,7 +156,7 @@ pub fn SecurityPage() -> impl IntoView {
             <h1 class="mt-3">{t.area_security}</h1>
             {query_flag("cambiata").then(|| view! { <Notice text=t.password_changed /> })}
             <ErrorSummary locale=locale error=error form="password" />
-            {with_profile(t, move |p| if p.has_password {
+            {with_profile(move |p| if p.has_password {
                 view! {
                     <h2 class="h4">{t.change_password_title}</h2>
                     <form method="post" action=ChangePassword::url() id="password-form" class="col-12 col-lg-6">
@@ -189,7 +186,7 @@ pub fn PrivacyChoicesPage() -> impl IntoView {
             <h1 class="mt-3">{t.area_privacy}</h1>
             {query_flag("annullata").then(|| view! { <Notice text=t.delete_cancelled /> })}
             <ErrorSummary locale=locale error=error form="delete" />
-            {with_profile(t, move |p| {
+            {with_profile(move |p| {
                 let consents = p.consents.iter().map(|c| {
                     let kind = if c.kind == "privacy" { t.consent_privacy.to_string() } else { c.kind.clone() };
                     view! { <li>{format!("{kind} ({}) — {} {}", c.version, t.accepted_on, date_of(&c.accepted_at))}</li> }

@@ -45,7 +45,7 @@ pub fn AssistPage() -> impl IntoView {
             {code_form}
             <Suspense fallback=|| ()>
                 {move || data.get().map(|d| match d {
-                    Err(e) => view! { <div class="alert alert-danger" role="alert">{e.to_string()}</div> }.into_any(),
+                    Err(e) => super::load_error(&e),
                     Ok(page) => {
                         let spaces = page.spaces.iter().map(|(id, name)| {
                             view! { <option value=id.to_string()>{name.clone()}</option> }

@@ -39,7 +39,7 @@ pub fn AuditLogPage() -> impl IntoView {
             </form>
             <Suspense fallback=|| ()>
                 {move || events.get().map(|result| match result {
-                    Err(e) => view! { <div class="alert alert-danger" role="alert">{e.to_string()}</div> }.into_any(),
+                    Err(e) => super::load_error(&e),
                     Ok(paged) if paged.items.is_empty() => view! { <p>{t.audit_empty}</p> }.into_any(),
                     Ok(paged) => {
                         let rows = paged.items.iter().map(|e| {

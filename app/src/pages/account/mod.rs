@@ -107,3 +107,13 @@ pub fn Field(
         </div>
     }
 }
+
+/// What a page shows when its data could not be loaded: the server function's message (already
+/// localized, never internals), as an alert.
+pub fn load_error(err: &ServerFnError) -> AnyView {
+    let message = match err {
+        ServerFnError::ServerError(message) => message.clone(),
+        other => other.to_string(),
+    };
+    view! { <div class="alert alert-danger" role="alert">{message}</div> }.into_any()
+}
