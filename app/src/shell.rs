@@ -16,6 +16,12 @@ use crate::pages::account::kiosk::KioskAdminPage;
 use crate::pages::account::login::LoginPage;
 use crate::pages::account::password::{ForgotPasswordPage, ResetPasswordPage};
 use crate::pages::account::register::{RegisterPage, VerifyEmailPage};
+use crate::pages::buying::cart::CartPage;
+use crate::pages::buying::checkout::{CheckoutDataPage, CheckoutSummaryPage};
+use crate::pages::buying::demo_payment::DemoPaymentPage;
+use crate::pages::buying::order::OrderPage;
+use crate::pages::buying::orders::{MyOrdersPage, ProviderOrdersPage};
+use crate::pages::buying::vouchers::VouchersPage;
 use crate::pages::calculator::CalculatorPage;
 use crate::pages::coming_soon::ComingSoonPage;
 use crate::pages::info::{ContactsPage, FaqPage, LegalNotesPage, PrivacyPage};
@@ -143,6 +149,47 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=(StaticSegment("amministrazione"), StaticSegment("registro-attivita"))
                         view=AuditLogPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=StaticSegment("carrello") view=CartPage ssr=SsrMode::Async />
+                    <Route
+                        path=(StaticSegment("carrello"), StaticSegment("dati"))
+                        view=CheckoutDataPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("carrello"), StaticSegment("riepilogo"))
+                        view=CheckoutSummaryPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("area-personale"), StaticSegment("ordini"))
+                        view=MyOrdersPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("area-personale"), StaticSegment("ordini"), ParamSegment("reference"))
+                        view=OrderPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("area-personale"), StaticSegment("voucher"))
+                        view=VouchersPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("ente"), StaticSegment("ordini"))
+                        view=ProviderOrdersPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("ente"), StaticSegment("ordini"), ParamSegment("reference"))
+                        view=OrderPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("pagamento"), StaticSegment("demo"), ParamSegment("gateway_ref"))
+                        view=DemoPaymentPage
                         ssr=SsrMode::Async
                     />
                     <Route

@@ -150,6 +150,11 @@ const ACCOUNTS: [(&str, &str, &str); 6] = [
     ("admin@demo.wemi.example", "Paolo Ferrari", "city_admin"),
 ];
 
+/// The demo citizen's (fictional, well-formed) fiscal code and welfare voucher.
+pub const DEMO_CITIZEN_FISCAL_CODE: &str = "RSSGLI85M41F205V";
+pub const DEMO_VOUCHER_SCHEME: &str = "Buono servizi welfare (demo)";
+pub const DEMO_VOUCHER_CENTS: i64 = 150_00;
+
 /// Every city permission; the demo city admin has them all.
 pub const CITY_PERMISSIONS: [&str; 9] = [
     "content",
@@ -365,6 +370,27 @@ pub async fn load_if_empty(db: &Db) -> anyhow::Result<bool> {
                 }
             }
         }
+        // The demo citizen has a fiscal code and a welfare voucher, so spending vouchers can be
+        // tried at once (vouchers are assigned by fiscal code).
+        sqlx::query("UPDATE users SET fiscal_code = $1 WHERE email = $2")
+            .bind(DEMO_CITIZEN_FISCAL_CODE).bind(ACCOUNTS[0].0)
+            .execute(&mut *tx)
+            .await?;
+        let year = now.year();
+        let voucher: i64 = sqlx::query_scalar(
+            "INSERT INTO vouchers (fiscal_code, scheme, amount_cents, balance_cents, valid_from, \
+             valid_until, imported_at) VALUES ($1, $2, $3, $3, $4, $5, $6) RETURNING id",
+        )
+        .bind(DEMO_CITIZEN_FISCAL_CODE).bind(DEMO_VOUCHER_SCHEME).bind(DEMO_VOUCHER_CENTS)
+        .bind(format!("{year}-01-01")).bind(format!("{}-12-31", year + 1)).bind(now)
+        .fetch_one(&mut *tx)
+        .await?;
+        sqlx::query(
+            "INSERT INTO voucher_ledger (voucher_id, kind, amount_cents, at) VALUES ($1, 'assigned', $2, $3)",
+        )
+        .bind(voucher).bind(DEMO_VOUCHER_CENTS).bind(now)
+        .execute(&mut *tx)
+        .await?;
         tx.commit().await?;
         Ok(true)
     })

@@ -4,7 +4,7 @@
 //! each role and checks the answer against the rule, and against a hand-written table for the
 //! routes that guard personal data.
 
-mod common;
+use crate::common;
 
 use common::{Engine, TestServer};
 use domain::accounts::access::{Decision, decide};

@@ -2,10 +2,9 @@
 //! e-mailed code or a signed paper form); every action is audited with both identities; the
 //! account's security stays out of reach; it ends on request. Both engines.
 
-mod common;
+use crate::common;
 
-#[path = "common/smtp_sink.rs"]
-mod smtp_sink;
+use crate::common::smtp_sink;
 
 use std::time::Duration;
 

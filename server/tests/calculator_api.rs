@@ -1,7 +1,7 @@
 //! `POST /api/v1/calculator/domestic-work` over HTTP on both engines: the contract's shape,
 //! the cooperative comparison from the catalogue, and 422 errors that name the field.
 
-mod common;
+use crate::common;
 
 use common::TestServer;
 use serde_json::{Value, json};

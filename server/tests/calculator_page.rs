@@ -2,7 +2,7 @@
 //! the server-computed result equal to the JSON API's, localized field errors that never
 //! echo input unescaped, and the PDF summary.
 
-mod common;
+use crate::common;
 
 use common::TestServer;
 use serde_json::{Value, json};

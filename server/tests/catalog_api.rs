@@ -2,7 +2,7 @@
 //! accents, case, plurals and typos; every filter; paging; bad input; the same answers from
 //! SQLite and PostgreSQL; the OpenAPI document.
 
-mod common;
+use crate::common;
 
 use serde_json::Value;
 

@@ -2,7 +2,7 @@
 //! with filters and paging, the scheda servizio with its PA structure and JSON-LD, provider
 //! and landing pages, and bad input that never breaks or leaks into the page.
 
-mod common;
+use crate::common;
 
 use scraper::{Html, Selector};
 

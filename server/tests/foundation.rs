@@ -2,7 +2,7 @@
 //! the demo data, languages, the first JSON API routes, security headers, cross-site refusal,
 //! the PWA files and the feedback form without JavaScript.
 
-mod common;
+use crate::common;
 
 use common::TestServer;
 use serde_json::Value;

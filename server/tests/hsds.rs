@@ -3,7 +3,7 @@
 //! Referral specification's (CC BY-SA 4.0, see `data/hsds-3.0/README.md`), kept with the tests
 //! so they run from any checkout.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

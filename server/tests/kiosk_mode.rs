@@ -3,7 +3,7 @@
 //! idle minutes, starting over ends the session and clears the browser's storage; revoking the
 //! device ends it all. Both engines.
 
-mod common;
+use crate::common;
 
 use common::{TestServer, attr, cookie_named, login, plain_client};
 

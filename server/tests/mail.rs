@@ -1,8 +1,7 @@
 //! E-mail: the outbox on both engines, the worker sending to a real (local) SMTP server,
 //! retries, two instances sharing one database, and the texts.
 
-#[path = "common/smtp_sink.rs"]
-mod smtp_sink;
+use crate::common::smtp_sink;
 
 use std::collections::BTreeSet;
 use std::time::Duration;

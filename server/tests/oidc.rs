@@ -1,8 +1,7 @@
 //! The OpenID Connect relying party (`server::auth::oidc`) against the fake SPID/CIE broker,
 //! over real HTTP: the whole code flow, and every broken answer it must refuse.
 
-#[path = "common/fake_oidc.rs"]
-mod fake_oidc;
+use crate::common::fake_oidc;
 
 use fake_oidc::{FakeOidc, FakeOidcOptions, Fault};
 use serde_json::json;

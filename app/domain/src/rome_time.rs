@@ -45,6 +45,31 @@ pub fn rome_from_unix(seconds: i64) -> (i64, u32, u32, u32, u32, u32) {
     )
 }
 
+/// Unix seconds of a wall time in Rome given as `YYYY-MM-DDTHH:MM` (an HTML
+/// `datetime-local` value). In the autumn hour that happens twice the first (summer) one is
+/// taken; a time skipped in spring is read as summer time. `None` when it is not such a value.
+pub fn unix_from_rome_local(text: &str) -> Option<i64> {
+    let (date, time) = text.trim().split_once('T')?;
+    let date = Date::parse(date)?;
+    let (h, m) = time.get(..5)?.split_once(':')?;
+    let (h, m): (i64, i64) = (h.parse().ok()?, m.parse().ok()?);
+    if !(0..24).contains(&h) || !(0..60).contains(&m) {
+        return None;
+    }
+    let wall = date.days() * 86_400 + h * 3_600 + m * 60;
+    // Try summer time first, then winter time: the first whose conversion back matches.
+    [7_200, 3_600]
+        .into_iter()
+        .map(|offset| wall - offset)
+        .find(|&utc| {
+            let (y, mo, d, hh, mm, _) = rome_from_unix(utc);
+            Date::from_ymd(y, mo, d).map(Date::days) == Some(date.days())
+                && i64::from(hh) == h
+                && i64::from(mm) == m
+        })
+        .or(Some(wall - 7_200))
+}
+
 /// "26/11/2026 15:04" in Rome, from Unix seconds.
 pub fn format_rome(seconds: i64) -> String {
     let (y, m, d, h, min, _) = rome_from_unix(seconds);
@@ -101,6 +126,22 @@ pub fn rfc3339_in_rome(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn rome_local_times_go_back_to_utc() {
+        // Winter (UTC+1) and summer (UTC+2).
+        assert_eq!(
+            super::unix_from_rome_local("2026-11-26T15:04"),
+            Some(1_795_701_840)
+        );
+        assert_eq!(
+            super::format_rome(super::unix_from_rome_local("2026-07-01T09:30").unwrap()),
+            "01/07/2026 09:30"
+        );
+        assert_eq!(super::unix_from_rome_local("2026-13-01T09:30"), None);
+        assert_eq!(super::unix_from_rome_local("2026-07-01 09:30"), None);
+        assert_eq!(super::unix_from_rome_local("2026-07-01T25:00"), None);
+    }
+
     use super::*;
 
     #[test]

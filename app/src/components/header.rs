@@ -13,6 +13,8 @@ pub fn Header() -> impl IntoView {
     let t = locale.t();
     let location = use_location();
     let user = crate::session::session_user();
+    let cart_label = crate::i18n::buying::texts(locale).cart_title;
+    let cart_href = format!("/carrello?lang={}", locale.code());
     let (login_href, login_label) = match &user {
         Some(u) => (
             format!("/area-personale?lang={}", locale.code()),
@@ -62,6 +64,7 @@ pub fn Header() -> impl IntoView {
                                 </a>
                                 <div class="it-header-slim-right-zone" role="navigation" aria-label=t.language_label>
                                     <ul class="list-inline mb-0 lang-list">{languages}</ul>
+                                    <a class="text-white me-3" href=cart_href id="header-cart">{cart_label}</a>
                                     <a
                                         class="btn btn-primary btn-icon btn-full"
                                         href=login_href

@@ -2,9 +2,11 @@
 //! On the server they double as database rows (`FromRow`), so there is one definition.
 
 mod account;
+mod buying;
 mod catalog;
 mod service;
 
 pub use account::*;
+pub use buying::*;
 pub use catalog::*;
 pub use service::*;

@@ -2,7 +2,9 @@
 //! Server functions reach them through Leptos context, so tests can plug in real engines.
 
 mod accounts;
+mod buying;
 mod store;
 
 pub use accounts::*;
+pub use buying::*;
 pub use store::*;

@@ -35,6 +35,10 @@ const PUBLIC: Rule = Rule::Public;
 const LOGGED_IN: Rule = Rule::Authenticated;
 const AUDIT: Rule = Rule::Permission(Permission::Audit);
 const USERS: Rule = Rule::Permission(Permission::Users);
+/// Staff of a provider (admins and operators); which provider's data they see is checked by
+/// the buying service against their role's scope.
+pub const PROVIDER_STAFF: Rule =
+    Rule::AnyRole(&[RoleKind::ProviderAdmin, RoleKind::ProviderOperator]);
 /// Operators of WeMi spaces (assisted mode, kiosk help).
 pub const SPACE_STAFF: Rule = Rule::AnyRole(&[RoleKind::SpaceOperator]);
 
@@ -70,6 +74,22 @@ pub static RULES: &[RouteRule] = &[
     any("/area-personale/profilo", LOGGED_IN),
     any("/area-personale/sicurezza", LOGGED_IN),
     any("/area-personale/privacy", LOGGED_IN),
+    any("/area-personale/ordini", LOGGED_IN),
+    any("/area-personale/ordini/{reference}", LOGGED_IN),
+    any("/area-personale/voucher", LOGGED_IN),
+    // Buying: the cart is anyone's (an anonymous cart moves into the account at login);
+    // checkout needs an account.
+    any("/carrello", PUBLIC),
+    any("/carrello/dati", LOGGED_IN),
+    any("/carrello/riepilogo", LOGGED_IN),
+    // The demo gateway's hosted page: like a real gateway's, reachable by whoever holds its
+    // unguessable address.
+    any("/pagamento/demo/{gateway_ref}", PUBLIC),
+    // Gateways' webhooks: the signature is the authentication.
+    only(Method::POST, "/webhooks/{gateway}", PUBLIC),
+    // Provider staff.
+    any("/ente/ordini", PROVIDER_STAFF),
+    any("/ente/ordini/{reference}", PROVIDER_STAFF),
     // "Start over" on a kiosk tablet (ends the session there, if any).
     any("/chiosco/ricomincia", PUBLIC),
     // WeMi space operators.
@@ -109,6 +129,21 @@ pub static RULES: &[RouteRule] = &[
     any("/fn/confirm_assistance", SPACE_STAFF),
     // Ending assisted mode runs as the citizen's identity, so any logged-in session.
     any("/fn/end_assistance", LOGGED_IN),
+    any("/fn/load_cart", PUBLIC),
+    any("/fn/add_to_cart", PUBLIC),
+    any("/fn/update_cart_line", PUBLIC),
+    any("/fn/remove_cart_line", PUBLIC),
+    any("/fn/save_checkout_draft", LOGGED_IN),
+    any("/fn/place_orders", LOGGED_IN),
+    any("/fn/my_orders", LOGGED_IN),
+    // Citizens see their own orders, staff their provider's: checked per order by the service.
+    any("/fn/load_order", LOGGED_IN),
+    any("/fn/order_action", LOGGED_IN),
+    any("/fn/pay_order", LOGGED_IN),
+    any("/fn/my_vouchers", LOGGED_IN),
+    any("/fn/provider_orders", PROVIDER_STAFF),
+    any("/fn/load_demo_checkout", PUBLIC),
+    any("/fn/demo_outcome", PUBLIC),
     // JSON API.
     any("/api/v1/openapi.json", PUBLIC),
     any("/api/v1/categories", PUBLIC),

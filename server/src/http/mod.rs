@@ -9,6 +9,7 @@ mod locale;
 mod origin;
 mod page_cache;
 mod statics;
+mod webhooks;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -36,6 +37,7 @@ pub struct AppState {
     pub store: SharedStore,
     pub demo: bool,
     pub accounts: Arc<crate::auth::service::AccountService>,
+    pub buying: Arc<crate::buying::BuyingService>,
 }
 
 pub fn router(state: AppState) -> Router {
@@ -43,10 +45,12 @@ pub fn router(state: AppState) -> Router {
     let context = {
         let store = state.store.clone();
         let accounts: app::ports::SharedAccounts = state.accounts.clone();
+        let buying: app::ports::SharedBuying = state.buying.clone();
         let demo = state.demo;
         move || {
             provide_context::<SharedStore>(Arc::clone(&store));
             provide_context::<app::ports::SharedAccounts>(Arc::clone(&accounts));
+            provide_context::<app::ports::SharedBuying>(Arc::clone(&buying));
             provide_context(DemoMode(demo));
             leptos::nonce::provide_nonce();
         }
@@ -70,6 +74,10 @@ pub fn router(state: AppState) -> Router {
         .route("/chiosco/ricomincia", get(kiosk::start_over))
         .route("/accedi/identita-digitale", get(identity::begin))
         .route("/accedi/identita-digitale/ritorno", get(identity::callback))
+        .route(
+            "/webhooks/{gateway}",
+            axum::routing::post(webhooks::receive).with_state(state.buying.clone()),
+        )
         .nest("/api/v1", crate::rest::router())
         // `/hsds/` with its slash, as the contract writes it (nesting serves `/hsds`).
         .route("/hsds/", get(crate::hsds::root))

@@ -41,7 +41,7 @@ fn minutes(locale: Locale, n: u32) -> String {
 }
 
 /// Greeting, paragraphs, signature, separated by blank lines.
-fn letter(locale: Locale, name: &str, paragraphs: &[String]) -> String {
+pub(crate) fn letter(locale: Locale, name: &str, paragraphs: &[String]) -> String {
     let mut body = greeting(locale, name);
     for paragraph in paragraphs {
         body.push_str("\n\n");

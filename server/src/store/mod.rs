@@ -8,11 +8,14 @@
 pub mod accounts;
 pub mod assist;
 pub mod audit;
+pub mod cart;
 mod catalog;
 mod connect;
 mod feedback;
 pub mod kiosk;
+pub mod orders;
 pub mod outbox;
+pub mod payments;
 pub mod search;
 pub mod search_index;
 mod service;

@@ -6,6 +6,9 @@
 
 #![allow(dead_code)]
 
+pub mod fake_oidc;
+pub mod smtp_sink;
+
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
@@ -24,6 +27,7 @@ pub struct TestServer {
     pub client: reqwest::Client,
     pub database_url: String,
     pub db: server::store::Db,
+    pub buying: std::sync::Arc<server::buying::BuyingService>,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
     task: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
     cleanup: Cleanup,
@@ -128,6 +132,7 @@ impl TestServer {
             client,
             database_url,
             db: running.db.clone(),
+            buying: running.buying.clone(),
             shutdown: Some(tx),
             task: Some(running.task),
             cleanup,

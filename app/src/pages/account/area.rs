@@ -57,6 +57,13 @@ pub fn AreaPage() -> impl IntoView {
         .as_ref()
         .is_some_and(|u| u.permissions.iter().any(|p| p == "users"));
     let kiosk = crate::i18n::accounts::kiosk_texts(locale);
+    let buying = crate::i18n::buying::texts(locale);
+    let is_provider_staff = user.as_ref().is_some_and(|u| {
+        u.assisted_by.is_none()
+            && u.roles
+                .iter()
+                .any(|r| r == "provider_admin" || r == "provider_operator")
+    });
     let card = |href: &'static str, title: &'static str, text: &'static str| {
         view! {
             <div class="col-12 col-md-6 col-lg-4">
@@ -77,6 +84,9 @@ pub fn AreaPage() -> impl IntoView {
                 {card("/area-personale/profilo", t.area_profile, t.area_profile_text)}
                 {card("/area-personale/sicurezza", t.area_security, t.area_security_text)}
                 {card("/area-personale/privacy", t.area_privacy, t.area_privacy_text)}
+                {card("/area-personale/ordini", buying.orders_title, buying.area_orders_text)}
+                {card("/area-personale/voucher", buying.vouchers_title, buying.area_vouchers_text)}
+                {is_provider_staff.then(|| card("/ente/ordini", buying.provider_orders_title, buying.provider_orders_lead))}
                 {is_auditor.then(|| card("/amministrazione/registro-attivita", t.area_audit, t.area_audit_text))}
                 {is_operator.then(|| card("/operatore/assistenza", assist.title, assist.card_text))}
                 {kiosk_admin.then(|| card("/amministrazione/chioschi", kiosk.title, kiosk.bar))}

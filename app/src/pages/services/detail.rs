@@ -242,7 +242,7 @@ fn ServiceView(detail: ServiceDetail) -> impl IntoView {
             .into_any()
     } else {
         view! {
-            <a class="btn btn-primary me-2 mb-2" href=soon("acquista")>{t.cta_buy}</a>
+            <AddToCart card=card.clone() capacity=d.capacity locale />
             <a class="btn btn-outline-primary me-2 mb-2" href=soon("preventivo")>{t.cta_quote}</a>
         }
         .into_any()
@@ -351,4 +351,61 @@ fn ServiceView(detail: ServiceDetail) -> impl IntoView {
         </div>
     }
     .into_any()
+}
+
+/// The "buy online" form: what to buy (quantity, people or seats, preferred date and time),
+/// never a price; the server prices it from the list above.
+#[component]
+fn AddToCart(
+    card: crate::model::ServiceCard,
+    capacity: Option<i64>,
+    locale: Locale,
+) -> impl IntoView {
+    use leptos::server_fn::ServerFn;
+    let b = crate::i18n::buying::texts(locale);
+    let shared = card.mode == "shared";
+    let people_label = if shared { b.seats } else { b.people };
+    let max_people = if shared {
+        capacity.unwrap_or(10).min(10)
+    } else {
+        100
+    };
+    let slots = ["", "morning", "afternoon", "evening"]
+        .into_iter()
+        .map(|s| view! { <option value=s>{crate::i18n::buying::slot_label(locale, s)}</option> })
+        .collect_view();
+    view! {
+        <form method="post" action=crate::api::buying::AddToCart::url() id="acquista" class="border rounded p-3 mb-3">
+            <h3 class="h5">{b.add_to_cart_title}</h3>
+            <crate::pages::buying::BuyingErrors locale />
+            <crate::pages::account::CsrfField />
+            <input type="hidden" name="lang" value=locale.code() />
+            <input type="hidden" name="service_id" value=card.id.to_string() />
+            <input type="hidden" name="back" value=format!("/servizi/{}", card.slug) />
+            <div class="row g-3">
+                <div class="col-6 col-md-3 form-group mb-0">
+                    <label for="cart-quantity" class="active">{b.quantity}</label>
+                    <input type="number" id="cart-quantity" name="quantity" class="form-control" min="1" max="1000" value="1" required />
+                </div>
+                <div class="col-6 col-md-3 form-group mb-0">
+                    <label for="cart-people" class="active">{people_label}</label>
+                    <input type="number" id="cart-people" name="people" class="form-control" min="1" max=max_people.to_string() value="1" required />
+                </div>
+                <div class="col-12 col-md-6 form-group mb-0">
+                    <label for="cart-preferred_date" class="active">{b.preferred_date}</label>
+                    <input type="date" id="cart-preferred_date" name="preferred_date" class="form-control" aria-describedby="cart-preferred_date-hint" />
+                    <small id="cart-preferred_date-hint" class="form-text">{b.preferred_date_hint}</small>
+                </div>
+                <div class="col-12 col-md-6 form-group mb-0">
+                    <label for="cart-time_slot" class="active">{b.time_slot}</label>
+                    <select id="cart-time_slot" name="time_slot" class="form-select">{slots}</select>
+                </div>
+                <div class="col-12 form-group mb-0">
+                    <label for="cart-notes" class="active">{b.notes}</label>
+                    <textarea id="cart-notes" name="notes" class="form-control" rows="2" maxlength="500"></textarea>
+                </div>
+            </div>
+            <button type="submit" class="btn btn-primary mt-3" id="add-to-cart">{b.add_to_cart}</button>
+        </form>
+    }
 }

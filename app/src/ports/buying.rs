@@ -1,0 +1,200 @@
+//! The buying port: cart, checkout, orders, payments, vouchers. Implemented in
+//! `server/src/buying`; pages reach it through server functions, gateways through webhooks.
+
+use std::sync::Arc;
+
+use async_trait::async_trait;
+
+use crate::i18n::Locale;
+use crate::model::{
+    CartView, CheckoutDraft, DemoCheckout, OrderDetail, OrderSummary, PageRequest, Paged,
+    SessionUser, VoucherView,
+};
+use crate::ports::ClientInfo;
+
+/// Whose cart: the logged-in person, a browser's anonymous cart (the cookie's token), or both
+/// (right after login: the browser's cart is merged into the person's).
+#[derive(Clone, Debug, Default)]
+pub struct CartOwner {
+    pub user_id: Option<i64>,
+    pub browser_token: Option<String>,
+}
+
+/// A service to put in the cart, as the form sends it (never a price).
+#[derive(Clone, Debug, Default)]
+pub struct NewCartItem {
+    pub service_id: i64,
+    pub quantity: i64,
+    pub people: i64,
+    pub preferred_date: Option<String>,
+    pub time_slot: String,
+    pub notes: String,
+}
+
+/// What a provider's staff member sends with an action on an order.
+#[derive(Clone, Debug, Default)]
+pub struct OrderActionForm {
+    /// `domain::orders::OrderEvent` code, or `pay` (citizen: start or resume a payment).
+    pub action: String,
+    pub reason: String,
+    /// For partial refunds: euros as typed (`"12,50"` or `"12.50"`).
+    pub amount: String,
+    /// For scheduling: `YYYY-MM-DDTHH:MM`, Rome time.
+    pub when: String,
+}
+
+/// Outcome chosen on the demo gateway's hosted page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DemoOutcome {
+    Pay,
+    Cancel,
+    Decline,
+}
+
+/// Why a buying operation was refused. Each has a code for `?errore=` and a localized message
+/// in `i18n::buying`.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum BuyingError {
+    #[error("invalid {0}")]
+    InvalidField(&'static str),
+    #[error("no price: {0}")]
+    Price(&'static str),
+    #[error("the service cannot be bought online")]
+    NotPurchasable,
+    #[error("not found")]
+    NotFound,
+    #[error("the cart is empty")]
+    EmptyCart,
+    #[error("the cart needs attention")]
+    CartHasProblems,
+    #[error("not enough seats")]
+    SeatsUnavailable,
+    #[error("voucher balance too low")]
+    VoucherBalance,
+    #[error("action not possible now")]
+    NotAllowedNow,
+    #[error("too late to cancel")]
+    TooLate,
+    #[error("the dispute window has closed")]
+    DisputeClosed,
+    #[error("payment service unavailable")]
+    Gateway,
+    #[error("not allowed")]
+    Forbidden,
+    #[error("internal error")]
+    Internal,
+}
+
+impl BuyingError {
+    pub fn code(&self) -> String {
+        match self {
+            BuyingError::InvalidField(field) => format!("field-{field}"),
+            BuyingError::Price(field) => format!("price-{field}"),
+            BuyingError::NotPurchasable => "not-purchasable".into(),
+            BuyingError::NotFound => "not-found".into(),
+            BuyingError::EmptyCart => "empty-cart".into(),
+            BuyingError::CartHasProblems => "cart-problems".into(),
+            BuyingError::SeatsUnavailable => "seats".into(),
+            BuyingError::VoucherBalance => "voucher-balance".into(),
+            BuyingError::NotAllowedNow => "not-allowed-now".into(),
+            BuyingError::TooLate => "too-late".into(),
+            BuyingError::DisputeClosed => "dispute-closed".into(),
+            BuyingError::Gateway => "gateway".into(),
+            BuyingError::Forbidden => "forbidden".into(),
+            BuyingError::Internal => "internal".into(),
+        }
+    }
+
+    pub fn message(&self, locale: Locale) -> String {
+        crate::i18n::buying::error_message(&self.code(), locale)
+    }
+}
+
+#[async_trait]
+pub trait Buying: Send + Sync + 'static {
+    /// Whether the portal is served over HTTPS (cookies are then `Secure`).
+    fn secure_cookies(&self) -> bool;
+
+    /// The cart, priced now. When `owner` has both a person and a browser cart, the browser's
+    /// lines move into the person's cart first (the cart survives login).
+    async fn cart(&self, owner: &CartOwner, locale: Locale) -> Result<CartView, BuyingError>;
+
+    /// Adds a line; returns the browser token to set when an anonymous cart was created.
+    async fn add_to_cart(
+        &self,
+        owner: &CartOwner,
+        item: &NewCartItem,
+    ) -> Result<Option<String>, BuyingError>;
+
+    async fn update_cart_line(
+        &self,
+        owner: &CartOwner,
+        line_id: i64,
+        quantity: i64,
+        people: i64,
+    ) -> Result<(), BuyingError>;
+
+    async fn remove_cart_line(&self, owner: &CartOwner, line_id: i64) -> Result<(), BuyingError>;
+
+    /// Saves the checkout draft (billing data and payment choice), validated.
+    async fn save_draft(&self, who: &SessionUser, draft: &CheckoutDraft)
+    -> Result<(), BuyingError>;
+
+    /// Confirms the checkout: one order per provider, vouchers debited, seats taken, the cart
+    /// emptied, in one transaction. Resubmitting with the same key returns the same orders.
+    async fn place_orders(
+        &self,
+        who: &SessionUser,
+        checkout_key: &str,
+        locale: Locale,
+        client: &ClientInfo,
+    ) -> Result<Vec<String>, BuyingError>;
+
+    async fn my_orders(
+        &self,
+        who: &SessionUser,
+        page: PageRequest,
+    ) -> Result<Paged<OrderSummary>, BuyingError>;
+
+    /// One of the person's orders, or of the provider whose staff they are.
+    async fn order(&self, who: &SessionUser, reference: &str) -> Result<OrderDetail, BuyingError>;
+
+    /// Starts (or resumes) the payment of an order's card/PayPal part: the gateway page to go to.
+    async fn pay(
+        &self,
+        who: &SessionUser,
+        reference: &str,
+        client: &ClientInfo,
+    ) -> Result<String, BuyingError>;
+
+    /// An action on an order by its citizen or its provider's staff.
+    async fn order_action(
+        &self,
+        who: &SessionUser,
+        reference: &str,
+        form: &OrderActionForm,
+        client: &ClientInfo,
+    ) -> Result<(), BuyingError>;
+
+    /// Orders of the providers whose staff `who` is.
+    async fn provider_orders(
+        &self,
+        who: &SessionUser,
+        page: PageRequest,
+    ) -> Result<Paged<OrderSummary>, BuyingError>;
+
+    async fn vouchers(&self, who: &SessionUser) -> Result<Vec<VoucherView>, BuyingError>;
+
+    /// The demo gateway's hosted page.
+    async fn demo_checkout(&self, gateway_ref: &str) -> Result<DemoCheckout, BuyingError>;
+
+    /// The choice made on the demo page; the signed webhook is sent before this returns.
+    /// Returns where the gateway sends the browser back.
+    async fn demo_outcome(
+        &self,
+        gateway_ref: &str,
+        outcome: DemoOutcome,
+    ) -> Result<String, BuyingError>;
+}
+
+pub type SharedBuying = Arc<dyn Buying>;
