@@ -84,6 +84,8 @@ fn all_routes() -> Vec<(Method, String)> {
     ] {
         routes.push((Method::GET, path.to_string()));
     }
+    // Payment gateways' webhooks (http/webhooks.rs).
+    routes.push((Method::POST, "/webhooks/demo".to_string()));
     routes.sort_by(|a, b| (a.1.as_str(), a.0.as_str()).cmp(&(b.1.as_str(), b.0.as_str())));
     routes.dedup();
     routes
@@ -217,7 +219,10 @@ async fn matrix(server: &TestServer) {
         "space_operator",
         "city_admin",
     ];
-    let declared: [(&str, &[&str]); 8] = [
+    let declared: [(&str, &[&str]); 11] = [
+        ("/ente/ordini", &["provider_admin", "provider_operator"]),
+        ("/area-personale/ordini", &ALL),
+        ("/area-personale/voucher", &ALL),
         ("/api/v1/admin/audit-log", &["city_admin"]),
         ("/amministrazione/registro-attivita", &["city_admin"]),
         ("/amministrazione/chioschi", &["city_admin"]),

@@ -15,6 +15,8 @@ use serde_json::{Value, json};
 
 const CITIZEN: &str = "cittadino@demo.wemi.example";
 const ADMIN: &str = "admin@demo.wemi.example";
+/// Has no fiscal code in the demo data (the demo citizen has one), so linking can be shown.
+const WORKER: &str = "lavoratrice@demo.wemi.example";
 const PASSWORD: &str = "wemi-demo";
 
 async fn login_me_export_logout(server: &TestServer) {
@@ -594,16 +596,15 @@ fn run_with_broker(engine: Engine) {
         // An identity whose e-mail is a local account's is NOT linked by the address alone…
         let identity = |code: &str| {
             json!({"sub": format!("spid-{code}"), "fiscal_number": format!("TINIT-{code}"),
-                   "given_name": "Giulia", "family_name": "Rossi", "email": CITIZEN})
+                   "given_name": "Maria", "family_name": "Santos", "email": WORKER})
         };
         // A valid fiscal code (check character computed by the standard algorithm).
-        // Not the demo citizen's own (demo data), which would match her account at once.
-        let giulia = "RSSGLI90A41F205B";
+        let maria = "SNTMRA90A41F205E";
         assert!(
-            domain::fiscal_code::normalize_fiscal_code(giulia).is_ok(),
+            domain::fiscal_code::normalize_fiscal_code(maria).is_ok(),
             "test fiscal code"
         );
-        broker.set_next_identity(identity(giulia));
+        broker.set_next_identity(identity(maria));
         let browser = reqwest::Client::builder()
             .cookie_store(true)
             .redirect(reqwest::redirect::Policy::none())
@@ -631,8 +632,8 @@ fn run_with_broker(engine: Engine) {
                 .contains("errore=identity-link")
         );
         // …but the owner links it from the area personale after logging in with the password.
-        let session = login(&server, CITIZEN, None).await;
-        broker.set_next_identity(identity(giulia));
+        let session = login(&server, WORKER, None).await;
+        broker.set_next_identity(identity(maria));
         let start = browser
             .get(server.url("/accedi/identita-digitale?collega=1&next=/area-personale/profilo"))
             .header("cookie", &session)
@@ -656,8 +657,8 @@ fn run_with_broker(engine: Engine) {
             .json()
             .await
             .unwrap();
-        assert_eq!(me["account"]["email"], CITIZEN);
-        assert_eq!(me["account"]["fiscal_code"], giulia);
+        assert_eq!(me["account"]["email"], WORKER);
+        assert_eq!(me["account"]["fiscal_code"], maria);
         server.stop().await;
     });
 }

@@ -294,9 +294,15 @@ pub async fn provider_orders(
 #[server(prefix = "/fn", endpoint = "load_order")]
 pub async fn load_order(
     reference: String,
+    refresh: Option<bool>,
     lang: Option<String>,
 ) -> Result<OrderDetail, ServerFnError> {
     let locale = locale_of(lang.as_deref());
+    if refresh == Some(true) {
+        // Back from the gateway's page: ask it now rather than wait for its webhook. A failure
+        // here only means the page shows the state as it was.
+        let _ = buying()?.refresh_payment(&who()?, &reference).await;
+    }
     buying()?
         .order(&who()?, &reference)
         .await

@@ -167,6 +167,10 @@ pub trait Buying: Send + Sync + 'static {
         client: &ClientInfo,
     ) -> Result<String, BuyingError>;
 
+    /// Asks the gateway about the order's open payment now (back from its page): settles it
+    /// if the gateway says it is paid or refused. Never marks paid on the browser's word.
+    async fn refresh_payment(&self, who: &SessionUser, reference: &str) -> Result<(), BuyingError>;
+
     /// An action on an order by its citizen or its provider's staff.
     async fn order_action(
         &self,

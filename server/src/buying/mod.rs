@@ -60,6 +60,22 @@ pub(crate) fn today_in_rome() -> String {
 }
 
 impl BuyingService {
+    /// With a real gateway (Stripe, PayPal), configured by its adapter.
+    pub fn new(
+        db: Db,
+        gateway: Arc<dyn Gateway>,
+        mail: MailHandle,
+        public_url: String,
+    ) -> BuyingService {
+        BuyingService {
+            db,
+            gateway,
+            demo: None,
+            mail,
+            public_url,
+        }
+    }
+
     /// The demo gateway (the default): its webhooks go to this server's own `/webhooks/demo`.
     pub fn with_demo_gateway(
         db: Db,
@@ -158,6 +174,10 @@ impl Buying for BuyingService {
         client: &ClientInfo,
     ) -> Result<String, BuyingError> {
         payments::start(self, who, reference, client).await
+    }
+
+    async fn refresh_payment(&self, who: &SessionUser, reference: &str) -> Result<(), BuyingError> {
+        payments::refresh(self, who, reference).await
     }
 
     async fn order_action(

@@ -62,6 +62,7 @@ pub(super) async fn start(
         + 1;
     let request = CheckoutRequest {
         order_reference: order.reference.clone(),
+        provider_id: order.provider_id,
         amount_cents: order.gateway_cents,
         description: format!("{} – {}", order.provider_name, order.reference),
         return_url: format!(
@@ -240,4 +241,40 @@ pub async fn reconcile(s: &BuyingService, grace: Duration) -> Result<usize, Gate
         settle(s, &payment.gateway, &event, None).await?;
     }
     Ok(open.len())
+}
+
+/// Asks the gateway about the order's open attempt now (the browser is back from the
+/// gateway's page): a status pull, which may settle it like a webhook would.
+pub(super) async fn refresh(
+    s: &BuyingService,
+    who: &SessionUser,
+    reference: &str,
+) -> Result<(), BuyingError> {
+    let order = load(s, reference).await?;
+    if actor_for(s, who, &order).await? != Some(Actor::Citizen) {
+        return Err(BuyingError::NotFound);
+    }
+    let Some(payment) = payment_store::for_order(&s.db, order.id, "open")
+        .await
+        .map_err(internal)?
+    else {
+        return Ok(());
+    };
+    if payment.gateway != s.gateway.name() {
+        return Ok(());
+    }
+    let status = s
+        .gateway
+        .status(&payment.gateway_ref)
+        .await
+        .map_err(|_| BuyingError::Gateway)?;
+    let event = WebhookEvent {
+        id: String::new(),
+        gateway_ref: payment.gateway_ref.clone(),
+        status,
+        amount_cents: payment.amount_cents,
+    };
+    settle(s, &payment.gateway, &event, None)
+        .await
+        .map_err(|_| BuyingError::Gateway)
 }

@@ -23,12 +23,8 @@ pub async fn receive(
     if gateway != service.name() {
         return StatusCode::NOT_FOUND.into_response();
     }
-    let signature = headers
-        .get("stripe-signature")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("");
     let now = time::OffsetDateTime::now_utc().unix_timestamp();
-    let event = match service.parse_webhook(signature, &body, now).await {
+    let event = match service.parse_webhook(&headers, &body, now).await {
         Ok(event) => event,
         Err(err) => {
             tracing::warn!(%err, gateway, "webhook refused");

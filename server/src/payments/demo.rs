@@ -199,11 +199,15 @@ impl Gateway for DemoGateway {
 
     async fn parse_webhook(
         &self,
-        signature_header: &str,
+        headers: &http::HeaderMap,
         body: &[u8],
         now: i64,
     ) -> Result<WebhookEvent, GatewayError> {
-        signature::verify(&self.secret, signature_header, body, now)
+        let header = headers
+            .get("stripe-signature")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("");
+        signature::verify(&self.secret, header, body, now)
             .map_err(|e| GatewayError::BadWebhook(e.to_string()))?;
         parse_stripe_event(body)
     }

@@ -15,6 +15,9 @@ use async_trait::async_trait;
 #[derive(Clone, Debug)]
 pub struct CheckoutRequest {
     pub order_reference: String,
+    /// The provider paid (merchant of record): gateways with per-provider accounts (Stripe
+    /// Connect, PayPal) charge on that provider's account.
+    pub provider_id: i64,
     pub amount_cents: i64,
     pub description: String,
     /// Where the gateway sends the browser back (never proof of payment).
@@ -70,10 +73,10 @@ pub trait Gateway: Send + Sync + 'static {
         amount_cents: i64,
         idempotency_key: &str,
     ) -> Result<String, GatewayError>;
-    /// Verifies and reads a webhook delivery.
+    /// Verifies and reads a webhook delivery (its headers carry the signature).
     async fn parse_webhook(
         &self,
-        signature_header: &str,
+        headers: &http::HeaderMap,
         body: &[u8],
         now: i64,
     ) -> Result<WebhookEvent, GatewayError>;

@@ -23,9 +23,11 @@ pub fn OrderPage() -> impl IntoView {
     let reference = use_params_map().with_untracked(|p| p.get("reference").unwrap_or_default());
     let path = use_location().pathname.get_untracked();
     let provider = path.starts_with("/ente/");
+    // Back from the gateway's page: the server asks the gateway before answering.
+    let refresh = query_flag("pagamento");
     let detail = Resource::new(
         move || reference.clone(),
-        move |r| load_order(r, Some(locale.code().to_string())),
+        move |r| load_order(r, Some(refresh), Some(locale.code().to_string())),
     );
     let trail = if provider {
         vec![(
