@@ -21,6 +21,7 @@ use crate::pages::buying::checkout::{CheckoutDataPage, CheckoutSummaryPage};
 use crate::pages::buying::demo_payment::DemoPaymentPage;
 use crate::pages::buying::order::OrderPage;
 use crate::pages::buying::orders::{MyOrdersPage, ProviderOrdersPage};
+use crate::pages::buying::quotes::{MyQuotesPage, NewQuotePage, ProviderQuotesPage, QuotePage};
 use crate::pages::buying::vouchers::VouchersPage;
 use crate::pages::calculator::CalculatorPage;
 use crate::pages::coming_soon::ComingSoonPage;
@@ -185,6 +186,31 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=(StaticSegment("ente"), StaticSegment("ordini"), ParamSegment("reference"))
                         view=OrderPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("preventivi"), StaticSegment("nuovo"))
+                        view=NewQuotePage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("area-personale"), StaticSegment("preventivi"))
+                        view=MyQuotesPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("area-personale"), StaticSegment("preventivi"), ParamSegment("reference"))
+                        view=QuotePage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("ente"), StaticSegment("preventivi"))
+                        view=ProviderQuotesPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("ente"), StaticSegment("preventivi"), ParamSegment("reference"))
+                        view=QuotePage
                         ssr=SsrMode::Async
                     />
                     <Route

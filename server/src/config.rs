@@ -4,6 +4,8 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
+pub use crate::payments::accounts::SecretKey;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DemoData {
     /// Load the demo data set into an empty database.
@@ -38,6 +40,58 @@ pub struct Config {
     /// The city's identity broker for SPID/CIE (`WEMI_OIDC_ISSUER`, `WEMI_OIDC_CLIENT_ID`,
     /// `WEMI_OIDC_CLIENT_SECRET`); unset: login with e-mail and password only.
     pub oidc: Option<OidcSettings>,
+    /// Stripe (`WEMI_PAYMENTS=stripe`): `WEMI_STRIPE_SECRET_KEY`, `WEMI_STRIPE_WEBHOOK_SECRET`,
+    /// `WEMI_STRIPE_API_BASE`. `None` with any other gateway.
+    pub stripe: Option<StripeSettings>,
+    /// PayPal (`WEMI_PAYMENTS=paypal`): `WEMI_PAYPAL_CLIENT_ID`, `WEMI_PAYPAL_CLIENT_SECRET`,
+    /// `WEMI_PAYPAL_WEBHOOK_ID`, `WEMI_PAYPAL_API_BASE`. `None` with any other gateway.
+    pub paypal: Option<PaypalSettings>,
+    /// `WEMI_SECRET_KEY` (base64 of 32 bytes): encrypts the providers' payment accounts.
+    /// Required with Stripe or PayPal.
+    pub secret_key: Option<SecretKey>,
+}
+
+pub const DEFAULT_STRIPE_API_BASE: &str = "https://api.stripe.com";
+pub const DEFAULT_PAYPAL_API_BASE: &str = "https://api-m.paypal.com";
+
+/// The platform's Stripe account (Connect): its secret key, the signing secret of its webhook
+/// endpoint, and the API's address (another only for tests).
+#[derive(Clone, PartialEq, Eq)]
+pub struct StripeSettings {
+    pub secret_key: String,
+    pub webhook_secret: String,
+    pub api_base: String,
+}
+
+impl std::fmt::Debug for StripeSettings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("StripeSettings")
+            .field("secret_key", &"***")
+            .field("webhook_secret", &"***")
+            .field("api_base", &self.api_base)
+            .finish()
+    }
+}
+
+/// The platform's PayPal REST app: its credentials, the id of its webhook (PayPal verifies
+/// deliveries against it), and the API's address (sandbox, or another for tests).
+#[derive(Clone, PartialEq, Eq)]
+pub struct PaypalSettings {
+    pub client_id: String,
+    pub client_secret: String,
+    pub webhook_id: String,
+    pub api_base: String,
+}
+
+impl std::fmt::Debug for PaypalSettings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PaypalSettings")
+            .field("client_id", &self.client_id)
+            .field("client_secret", &"***")
+            .field("webhook_id", &self.webhook_id)
+            .field("api_base", &self.api_base)
+            .finish()
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -66,6 +120,9 @@ impl Config {
             smtp_url: None,
             mail_from: crate::mail::DEFAULT_FROM.to_string(),
             oidc: None,
+            stripe: None,
+            paypal: None,
+            secret_key: None,
         }
     }
 }
@@ -189,6 +246,85 @@ impl Config {
             }
         };
 
+        let secret_key = match value("WEMI_SECRET_KEY") {
+            None => None,
+            Some(v) => Some(SecretKey::from_base64(&v).map_err(|message| ConfigError {
+                var: "WEMI_SECRET_KEY",
+                message,
+            })?),
+        };
+        let required = |var: &'static str| {
+            value(var).ok_or_else(|| ConfigError {
+                var,
+                message: format!(
+                    "is required when WEMI_PAYMENTS={}",
+                    if var.starts_with("WEMI_STRIPE") {
+                        "stripe"
+                    } else {
+                        "paypal"
+                    }
+                ),
+            })
+        };
+        let api_base = |var: &'static str, default: &str| match value(var) {
+            None => Ok(default.to_string()),
+            Some(v) if v.starts_with("https://") || v.starts_with("http://") => {
+                Ok(v.trim_end_matches('/').to_string())
+            }
+            Some(v) => Err(ConfigError {
+                var,
+                message: format!("'{v}' must start with https:// (or http:// for a local fake)"),
+            }),
+        };
+        let (mut stripe, mut paypal) = (None, None);
+        match payments {
+            PaymentsGateway::Demo => {}
+            PaymentsGateway::Stripe => {
+                let secret_key = required("WEMI_STRIPE_SECRET_KEY")?;
+                if !(secret_key.starts_with("sk_") || secret_key.starts_with("rk_")) {
+                    return Err(ConfigError {
+                        var: "WEMI_STRIPE_SECRET_KEY",
+                        message: "must be the platform's secret (sk_…) or restricted (rk_…) key"
+                            .into(),
+                    });
+                }
+                let webhook_secret = required("WEMI_STRIPE_WEBHOOK_SECRET")?;
+                if !webhook_secret.starts_with("whsec_") {
+                    return Err(ConfigError {
+                        var: "WEMI_STRIPE_WEBHOOK_SECRET",
+                        message: "must be the webhook endpoint's signing secret (whsec_…)".into(),
+                    });
+                }
+                stripe = Some(StripeSettings {
+                    secret_key,
+                    webhook_secret,
+                    api_base: api_base("WEMI_STRIPE_API_BASE", DEFAULT_STRIPE_API_BASE)?,
+                });
+            }
+            PaymentsGateway::Paypal => {
+                paypal = Some(PaypalSettings {
+                    client_id: required("WEMI_PAYPAL_CLIENT_ID")?,
+                    client_secret: required("WEMI_PAYPAL_CLIENT_SECRET")?,
+                    webhook_id: required("WEMI_PAYPAL_WEBHOOK_ID")?,
+                    api_base: api_base("WEMI_PAYPAL_API_BASE", DEFAULT_PAYPAL_API_BASE)?,
+                });
+            }
+        }
+        if payments != PaymentsGateway::Demo && secret_key.is_none() {
+            return Err(ConfigError {
+                var: "WEMI_SECRET_KEY",
+                message: format!(
+                    "is required when WEMI_PAYMENTS={} (it encrypts the providers' payment \
+                     accounts): base64 of 32 random bytes, e.g. `openssl rand -base64 32`",
+                    if payments == PaymentsGateway::Stripe {
+                        "stripe"
+                    } else {
+                        "paypal"
+                    }
+                ),
+            });
+        }
+
         Ok(Config {
             site_addr,
             database_url,
@@ -200,6 +336,9 @@ impl Config {
             smtp_url,
             mail_from,
             oidc,
+            stripe,
+            paypal,
+            secret_key,
         })
     }
 }
@@ -242,5 +381,125 @@ mod tests {
         // The identity broker needs both its address and our client id.
         let err = parse(&[("WEMI_OIDC_ISSUER", "https://id.example")]).unwrap_err();
         assert_eq!(err.var, "WEMI_OIDC_CLIENT_ID");
+    }
+
+    const KEY: &str = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+
+    fn with_stripe(extra: &[(&'static str, &'static str)]) -> Result<Config, ConfigError> {
+        let mut pairs = vec![
+            ("WEMI_PAYMENTS", "stripe"),
+            ("WEMI_STRIPE_SECRET_KEY", "sk_test_123"),
+            ("WEMI_STRIPE_WEBHOOK_SECRET", "whsec_456"),
+            ("WEMI_SECRET_KEY", KEY),
+        ];
+        for (k, v) in extra {
+            pairs.retain(|(key, _)| key != k);
+            pairs.push((k, v));
+        }
+        parse(&pairs)
+    }
+
+    fn with_paypal(extra: &[(&'static str, &'static str)]) -> Result<Config, ConfigError> {
+        let mut pairs = vec![
+            ("WEMI_PAYMENTS", "paypal"),
+            ("WEMI_PAYPAL_CLIENT_ID", "client"),
+            ("WEMI_PAYPAL_CLIENT_SECRET", "secret"),
+            ("WEMI_PAYPAL_WEBHOOK_ID", "8PT597110X687430LKGECATA"),
+            ("WEMI_SECRET_KEY", KEY),
+        ];
+        for (k, v) in extra {
+            pairs.retain(|(key, _)| key != k);
+            pairs.push((k, v));
+        }
+        parse(&pairs)
+    }
+
+    #[test]
+    fn demo_needs_no_gateway_settings() {
+        let c = parse(&[("WEMI_STRIPE_SECRET_KEY", "sk_test_ignored")]).unwrap();
+        assert!(c.stripe.is_none() && c.paypal.is_none() && c.secret_key.is_none());
+        let c = Config::with(
+            "127.0.0.1:1".parse().unwrap(),
+            "sqlite://x".into(),
+            DemoData::Off,
+            PathBuf::new(),
+        );
+        assert_eq!(c.payments, PaymentsGateway::Demo);
+        assert!(c.stripe.is_none() && c.paypal.is_none() && c.secret_key.is_none());
+    }
+
+    #[test]
+    fn stripe_settings_are_read_and_checked() {
+        let c = with_stripe(&[]).unwrap();
+        assert_eq!(c.payments, PaymentsGateway::Stripe);
+        let stripe = c.stripe.clone().unwrap();
+        assert_eq!(stripe.secret_key, "sk_test_123");
+        assert_eq!(stripe.webhook_secret, "whsec_456");
+        assert_eq!(stripe.api_base, DEFAULT_STRIPE_API_BASE);
+        assert_eq!(c.secret_key.unwrap().to_base64(), KEY);
+        assert!(c.paypal.is_none());
+        // Secrets never show in logs of the configuration.
+        let shown = format!("{stripe:?}");
+        assert!(
+            !shown.contains("sk_test_123") && !shown.contains("whsec_456"),
+            "{shown}"
+        );
+
+        let local = with_stripe(&[("WEMI_STRIPE_API_BASE", "http://127.0.0.1:4242/")]).unwrap();
+        assert_eq!(local.stripe.unwrap().api_base, "http://127.0.0.1:4242");
+
+        for (var, bad) in [
+            ("WEMI_STRIPE_SECRET_KEY", ""),
+            ("WEMI_STRIPE_SECRET_KEY", "pk_test_publishable"),
+            ("WEMI_STRIPE_WEBHOOK_SECRET", ""),
+            ("WEMI_STRIPE_WEBHOOK_SECRET", "secret"),
+            ("WEMI_STRIPE_API_BASE", "api.stripe.com"),
+            ("WEMI_SECRET_KEY", ""),
+            ("WEMI_SECRET_KEY", "c2hvcnQ="),
+            ("WEMI_SECRET_KEY", "not base64!"),
+        ] {
+            let err = with_stripe(&[(var, bad)]).unwrap_err();
+            assert_eq!(err.var, var, "{var}={bad}: {err}");
+        }
+        let missing = with_stripe(&[("WEMI_SECRET_KEY", "")]).unwrap_err();
+        assert!(
+            missing.to_string().contains("WEMI_PAYMENTS=stripe"),
+            "{missing}"
+        );
+        let missing = with_stripe(&[("WEMI_STRIPE_WEBHOOK_SECRET", "")]).unwrap_err();
+        assert_eq!(
+            missing.to_string(),
+            "WEMI_STRIPE_WEBHOOK_SECRET: is required when WEMI_PAYMENTS=stripe"
+        );
+    }
+
+    #[test]
+    fn paypal_settings_are_read_and_checked() {
+        let c = with_paypal(&[]).unwrap();
+        assert_eq!(c.payments, PaymentsGateway::Paypal);
+        let paypal = c.paypal.clone().unwrap();
+        assert_eq!(paypal.client_id, "client");
+        assert_eq!(paypal.webhook_id, "8PT597110X687430LKGECATA");
+        assert_eq!(paypal.api_base, DEFAULT_PAYPAL_API_BASE);
+        assert!(!format!("{paypal:?}").contains("\"secret\""));
+        assert!(c.stripe.is_none());
+        let sandbox =
+            with_paypal(&[("WEMI_PAYPAL_API_BASE", "https://api-m.sandbox.paypal.com")]).unwrap();
+        assert_eq!(
+            sandbox.paypal.unwrap().api_base,
+            "https://api-m.sandbox.paypal.com"
+        );
+        for var in [
+            "WEMI_PAYPAL_CLIENT_ID",
+            "WEMI_PAYPAL_CLIENT_SECRET",
+            "WEMI_PAYPAL_WEBHOOK_ID",
+            "WEMI_SECRET_KEY",
+        ] {
+            let err = with_paypal(&[(var, "")]).unwrap_err();
+            assert_eq!(err.var, var);
+            assert!(err.to_string().contains("WEMI_PAYMENTS=paypal"), "{err}");
+        }
+        let err = with_paypal(&[("WEMI_PAYPAL_API_BASE", "ftp://x")]).unwrap_err();
+        assert_eq!(err.var, "WEMI_PAYPAL_API_BASE");
     }
 }

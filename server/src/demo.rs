@@ -153,7 +153,7 @@ const ACCOUNTS: [(&str, &str, &str); 6] = [
 /// The demo citizen's (fictional, well-formed) fiscal code and welfare voucher.
 pub const DEMO_CITIZEN_FISCAL_CODE: &str = "RSSGLI85M41F205V";
 pub const DEMO_VOUCHER_SCHEME: &str = "Buono servizi welfare (demo)";
-pub const DEMO_VOUCHER_CENTS: i64 = 150_00;
+pub const DEMO_VOUCHER_CENTS: i64 = 15_000;
 
 /// Every city permission; the demo city admin has them all.
 pub const CITY_PERMISSIONS: [&str; 9] = [

@@ -113,20 +113,54 @@ pub async fn start(
         mail.clone(),
     ));
     jobs::spawn(accounts.clone());
-    if config.payments != crate::config::PaymentsGateway::Demo {
-        // The Stripe and PayPal adapters are not in this version (see the README's status).
-        anyhow::bail!("WEMI_PAYMENTS: only the demo gateway is available in this version");
-    }
-    let secret = payments::demo::webhook_secret(&db)
-        .await
-        .context("cannot read the demo gateway's webhook secret")?;
-    let buying = Arc::new(buying::BuyingService::with_demo_gateway(
-        db.clone(),
-        secret,
-        addr,
-        mail.clone(),
-        config.public_url.clone(),
-    ));
+    let buying = match config.payments {
+        crate::config::PaymentsGateway::Demo => {
+            let secret = payments::demo::webhook_secret(&db)
+                .await
+                .context("cannot read the demo gateway's webhook secret")?;
+            Arc::new(buying::BuyingService::with_demo_gateway(
+                db.clone(),
+                secret,
+                addr,
+                mail.clone(),
+                config.public_url.clone(),
+            ))
+        }
+        crate::config::PaymentsGateway::Stripe => {
+            let settings = config
+                .stripe
+                .clone()
+                .context("WEMI_PAYMENTS=stripe: the Stripe settings are missing")?;
+            let key = config
+                .secret_key
+                .clone()
+                .context("WEMI_PAYMENTS=stripe: WEMI_SECRET_KEY is missing")?;
+            let adapter = payments::stripe::StripeGateway::new(db.clone(), key, settings);
+            Arc::new(buying::BuyingService::new(
+                db.clone(),
+                Arc::new(adapter),
+                mail.clone(),
+                config.public_url.clone(),
+            ))
+        }
+        crate::config::PaymentsGateway::Paypal => {
+            let settings = config
+                .paypal
+                .clone()
+                .context("WEMI_PAYMENTS=paypal: the PayPal settings are missing")?;
+            let key = config
+                .secret_key
+                .clone()
+                .context("WEMI_PAYMENTS=paypal: WEMI_SECRET_KEY is missing")?;
+            let adapter = payments::paypal::PaypalGateway::new(db.clone(), key, settings);
+            Arc::new(buying::BuyingService::new(
+                db.clone(),
+                Arc::new(adapter),
+                mail.clone(),
+                config.public_url.clone(),
+            ))
+        }
+    };
     buying::jobs::spawn(buying.clone());
     let state = AppState {
         leptos_options,

@@ -594,7 +594,7 @@ async fn declined_then_expired_with_vouchers(server: &TestServer) {
     )
     .await;
     let unit = unit_price(db, service, 1).await;
-    let quantity = 150_00 / unit + 1;
+    let quantity = 15_000 / unit + 1;
     redirect(
         server,
         "/fn/add_to_cart",
@@ -620,8 +620,8 @@ async fn declined_then_expired_with_vouchers(server: &TestServer) {
     )
     .await;
     let (_, cart) = read(server, "/fn/load_cart", &citizen, &[]).await;
-    assert_eq!(cart["voucher_balance_cents"], 150_00);
-    assert_eq!(cart["voucher_cents"], 150_00, "{cart}");
+    assert_eq!(cart["voucher_balance_cents"], 15_000);
+    assert_eq!(cart["voucher_cents"], 15_000, "{cart}");
     let key = cart["checkout_key"].as_str().unwrap().to_string();
     let placed = redirect(
         server,
@@ -637,8 +637,8 @@ async fn declined_then_expired_with_vouchers(server: &TestServer) {
         .unwrap()
         .to_string();
     let detail = order(server, &citizen, &reference).await;
-    assert_eq!(detail["summary"]["voucher_cents"], 150_00);
-    assert_eq!(detail["summary"]["gateway_cents"], quantity * unit - 150_00);
+    assert_eq!(detail["summary"]["voucher_cents"], 15_000);
+    assert_eq!(detail["summary"]["gateway_cents"], quantity * unit - 15_000);
     assert_eq!(
         scalar(
             db,
@@ -700,7 +700,7 @@ async fn declined_then_expired_with_vouchers(server: &TestServer) {
             "SELECT CAST(SUM(balance_cents) AS BIGINT) FROM vouchers"
         )
         .await,
-        150_00
+        15_000
     );
     assert_eq!(
         scalar(
@@ -708,7 +708,7 @@ async fn declined_then_expired_with_vouchers(server: &TestServer) {
             "SELECT CAST(SUM(amount_cents) AS BIGINT) FROM voucher_ledger"
         )
         .await,
-        150_00,
+        15_000,
         "assigned − debit + reversal"
     );
     // Paying the expired order's open attempt afterwards: the money goes straight back.
@@ -730,7 +730,7 @@ async fn declined_then_expired_with_vouchers(server: &TestServer) {
             )
         )
         .await,
-        quantity * unit - 150_00
+        quantity * unit - 15_000
     );
     assert_eq!(
         scalar(
@@ -738,7 +738,7 @@ async fn declined_then_expired_with_vouchers(server: &TestServer) {
             "SELECT CAST(SUM(balance_cents) AS BIGINT) FROM vouchers"
         )
         .await,
-        150_00,
+        15_000,
         "vouchers untouched by that refund"
     );
 }

@@ -18,3 +18,5 @@ mod hsds;
 mod kiosk_mode;
 mod mail;
 mod oidc;
+mod payment_gateways;
+mod quotes;

@@ -95,10 +95,10 @@ fn back_with_error(path: &str, err: &BuyingError) {
 /// A read's failure, as the page shows it (localized; never internals).
 #[cfg(feature = "ssr")]
 fn read_error(err: BuyingError, locale: Locale) -> ServerFnError {
-    if matches!(err, BuyingError::NotFound) {
-        if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-            response.set_status(http::StatusCode::NOT_FOUND);
-        }
+    if matches!(err, BuyingError::NotFound)
+        && let Some(response) = use_context::<leptos_axum::ResponseOptions>()
+    {
+        response.set_status(http::StatusCode::NOT_FOUND);
     }
     ServerFnError::new(err.message(locale))
 }

@@ -204,6 +204,15 @@ pub fn error_message(code: &str, locale: Locale) -> String {
             format!("Please check {}: the value is not valid.", field(name))
         };
     }
+    if let Some(quote) = code
+        .strip_prefix("quote-")
+        .and_then(domain::quotes::QuoteError::from_code)
+    {
+        return match locale {
+            Locale::It => quote.message_it(),
+            Locale::En => quote.message_en(),
+        };
+    }
     if let Some(name) = code.strip_prefix("price-") {
         return if it {
             format!(

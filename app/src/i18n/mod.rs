@@ -11,6 +11,7 @@ pub mod catalog;
 mod en;
 pub mod info;
 mod it;
+pub mod quotes;
 
 use serde::{Deserialize, Serialize};
 

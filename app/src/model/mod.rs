@@ -4,9 +4,11 @@
 mod account;
 mod buying;
 mod catalog;
+mod quotes;
 mod service;
 
 pub use account::*;
 pub use buying::*;
 pub use catalog::*;
+pub use quotes::*;
 pub use service::*;

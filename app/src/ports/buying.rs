@@ -8,7 +8,7 @@ use async_trait::async_trait;
 use crate::i18n::Locale;
 use crate::model::{
     CartView, CheckoutDraft, DemoCheckout, OrderDetail, OrderSummary, PageRequest, Paged,
-    SessionUser, VoucherView,
+    QuoteDetail, QuoteStart, QuoteSummary, SessionUser, VoucherView,
 };
 use crate::ports::ClientInfo;
 
@@ -41,6 +41,41 @@ pub struct OrderActionForm {
     pub amount: String,
     /// For scheduling: `YYYY-MM-DDTHH:MM`, Rome time.
     pub when: String,
+}
+
+/// A new quote request, as the form sends it.
+#[derive(Clone, Debug, Default)]
+pub struct NewQuoteRequest {
+    /// The services (one per provider, at most five) the request goes to.
+    pub service_ids: Vec<i64>,
+    pub description: String,
+    pub people: i64,
+    pub preferred_date: Option<String>,
+    pub time_slot: String,
+    /// `YYYY-MM-DD`: answers are accepted until the end of that day (Rome).
+    pub answer_by: String,
+    pub contact_phone: String,
+}
+
+/// An action on a quote request: `message`, `decline`, `offer`, `withdraw_offer` (provider);
+/// `message`, `accept_offer`, `decline_offer`, `withdraw_request` (citizen).
+#[derive(Clone, Debug, Default)]
+pub struct QuoteActionForm {
+    pub action: String,
+    /// The citizen writing to one of the providers.
+    pub provider_id: Option<i64>,
+    pub offer_id: Option<i64>,
+    pub body: String,
+    pub reason: String,
+    /// Euros as typed.
+    pub price: String,
+    /// `YYYY-MM-DD`, Rome: the offer can be bought until the end of that day.
+    pub valid_until: String,
+    pub period_start: String,
+    pub period_end: String,
+    pub time_slot: String,
+    pub operator_name: String,
+    pub notes: String,
 }
 
 /// Outcome chosen on the demo gateway's hosted page.
@@ -81,6 +116,8 @@ pub enum BuyingError {
     Gateway,
     #[error("not allowed")]
     Forbidden,
+    #[error("quote refused: {0}")]
+    Quote(domain::quotes::QuoteError),
     #[error("internal error")]
     Internal,
 }
@@ -101,6 +138,7 @@ impl BuyingError {
             BuyingError::DisputeClosed => "dispute-closed".into(),
             BuyingError::Gateway => "gateway".into(),
             BuyingError::Forbidden => "forbidden".into(),
+            BuyingError::Quote(e) => format!("quote-{}", e.code()),
             BuyingError::Internal => "internal".into(),
         }
     }
@@ -188,6 +226,41 @@ pub trait Buying: Send + Sync + 'static {
     ) -> Result<Paged<OrderSummary>, BuyingError>;
 
     async fn vouchers(&self, who: &SessionUser) -> Result<Vec<VoucherView>, BuyingError>;
+
+    /// The service a quote request starts from and similar ones of other providers.
+    async fn quote_start(&self, service_slug: &str) -> Result<QuoteStart, BuyingError>;
+
+    /// Sends a quote request; returns its reference.
+    async fn request_quotes(
+        &self,
+        who: &SessionUser,
+        form: &NewQuoteRequest,
+        locale: Locale,
+        client: &ClientInfo,
+    ) -> Result<String, BuyingError>;
+
+    /// The person's requests, or (for provider staff) those their provider received.
+    async fn quote_requests(
+        &self,
+        who: &SessionUser,
+        received: bool,
+        page: PageRequest,
+    ) -> Result<Paged<QuoteSummary>, BuyingError>;
+
+    async fn quote_request(
+        &self,
+        who: &SessionUser,
+        reference: &str,
+    ) -> Result<QuoteDetail, BuyingError>;
+
+    /// An action on a request; accepting an offer returns the new order's reference.
+    async fn quote_action(
+        &self,
+        who: &SessionUser,
+        reference: &str,
+        form: &QuoteActionForm,
+        client: &ClientInfo,
+    ) -> Result<Option<String>, BuyingError>;
 
     /// The demo gateway's hosted page.
     async fn demo_checkout(&self, gateway_ref: &str) -> Result<DemoCheckout, BuyingError>;

@@ -85,6 +85,13 @@ pub static RULES: &[RouteRule] = &[
     // The demo gateway's hosted page: like a real gateway's, reachable by whoever holds its
     // unguessable address.
     any("/pagamento/demo/{gateway_ref}", PUBLIC),
+    // Quote requests: the citizen's, and those a provider received.
+    any("/preventivi/nuovo", LOGGED_IN),
+    only(Method::POST, "/preventivi/invia", LOGGED_IN),
+    any("/area-personale/preventivi", LOGGED_IN),
+    any("/area-personale/preventivi/{reference}", LOGGED_IN),
+    any("/ente/preventivi", PROVIDER_STAFF),
+    any("/ente/preventivi/{reference}", PROVIDER_STAFF),
     // Gateways' webhooks: the signature is the authentication.
     only(Method::POST, "/webhooks/{gateway}", PUBLIC),
     // Provider staff.
@@ -143,6 +150,12 @@ pub static RULES: &[RouteRule] = &[
     any("/fn/my_vouchers", LOGGED_IN),
     any("/fn/provider_orders", PROVIDER_STAFF),
     any("/fn/load_demo_checkout", PUBLIC),
+    any("/fn/load_quote_start", LOGGED_IN),
+    any("/fn/my_quote_requests", LOGGED_IN),
+    any("/fn/received_quote_requests", PROVIDER_STAFF),
+    // The citizen's own requests, or a provider's received ones: checked per request.
+    any("/fn/load_quote", LOGGED_IN),
+    any("/fn/quote_action", LOGGED_IN),
     any("/fn/demo_outcome", PUBLIC),
     // JSON API.
     any("/api/v1/openapi.json", PUBLIC),

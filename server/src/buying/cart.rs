@@ -94,11 +94,14 @@ pub(super) fn price(
     }
 }
 
+/// A cart line with its (unit, total) price in cents, or why it cannot be bought now.
+pub(super) type PricedLine = (LineRow, Result<(i64, i64), BuyingError>);
+
 /// The lines of a cart with their prices (or what is wrong with them), by provider.
 pub(super) async fn priced(
     s: &BuyingService,
     cart_id: i64,
-) -> Result<Vec<(LineRow, Result<(i64, i64), BuyingError>)>, BuyingError> {
+) -> Result<Vec<PricedLine>, BuyingError> {
     let rows = store::lines(&s.db, cart_id).await.map_err(internal)?;
     let ids: Vec<i64> = rows.iter().map(|r| r.service_id).collect();
     let tiers = store::tiers(&s.db, &ids).await.map_err(internal)?;
@@ -146,10 +149,7 @@ pub(super) async fn voucher_balance(s: &BuyingService, user_id: i64) -> Result<i
 
 /// The key of the checkout of this cart's current content: the confirmation form carries it,
 /// and a resubmission (double click, retry) with it finds the orders already created.
-pub(super) fn checkout_key(
-    cart_id: i64,
-    lines: &[(LineRow, Result<(i64, i64), BuyingError>)],
-) -> String {
+pub(super) fn checkout_key(cart_id: i64, lines: &[PricedLine]) -> String {
     let content: Vec<String> = lines
         .iter()
         .map(|(l, _)| format!("{}:{}:{}", l.id, l.quantity, l.people))

@@ -228,7 +228,8 @@ pub(super) async fn place(
     }
     let placement = Placement {
         user_id: who.user_id,
-        cart_id,
+        cart_id: Some(cart_id),
+        quote: None,
         checkout_key: key.to_string(),
         locale: locale.code().to_string(),
         billing_name: draft.billing_name.clone(),
@@ -243,6 +244,7 @@ pub(super) async fn place(
         Ok(refs) => refs,
         Err(PlaceError::Seats) => return Err(BuyingError::SeatsUnavailable),
         Err(PlaceError::Vouchers) => return Err(BuyingError::VoucherBalance),
+        Err(PlaceError::Stale) => return Err(BuyingError::NotAllowedNow),
         Err(PlaceError::Store(e)) => return Err(internal(e)),
     };
     s.mail.wake();
@@ -313,9 +315,12 @@ mod tests {
         assert_eq!(clean.billing_email, "giulia@example.org");
     }
 
+    /// A way to spoil a draft, and the field the error must name.
+    type Spoil = (fn(&mut CheckoutDraft), &'static str);
+
     #[test]
     fn each_bad_field_is_named() {
-        let cases: [(fn(&mut CheckoutDraft), &str); 5] = [
+        let cases: [Spoil; 5] = [
             (|d| d.billing_name = "x".into(), "billing_name"),
             (|d| d.billing_email = "nope".into(), "billing_email"),
             (

@@ -60,6 +60,11 @@ pub async fn run_once(s: &BuyingService) -> anyhow::Result<usize> {
     if let Err(err) = super::payments::reconcile(s, RECONCILE_AFTER).await {
         tracing::warn!(%err, "payment reconciliation failed");
     }
+    match super::quotes::expire_due(s).await {
+        Ok(0) => {}
+        Ok(n) => tracing::info!(requests = n, "quote requests or offers expired"),
+        Err(err) => tracing::warn!(%err, "quote expiry failed"),
+    }
     let mut moved = 0;
     for (id, event) in due(&s.db).await? {
         let Some(order) = store::by_id(&s.db, id).await? else {

@@ -12,6 +12,7 @@ fn euros(cents: i64) -> String {
 }
 
 /// To the citizen: the order is placed (and what happens next).
+#[allow(clippy::too_many_arguments)] // the facts of one letter
 pub fn placed(
     locale: Locale,
     to: &str,

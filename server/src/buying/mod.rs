@@ -11,17 +11,18 @@ pub mod jobs;
 mod mails;
 mod orders;
 pub mod payments;
+pub mod quotes;
 
 use std::sync::Arc;
 
 use app::i18n::Locale;
 use app::model::{
     CartView, CheckoutDraft, DemoCheckout, OrderDetail, OrderSummary, PageRequest, Paged,
-    SessionUser, VoucherView,
+    QuoteDetail, QuoteStart, QuoteSummary, SessionUser, VoucherView,
 };
 use app::ports::{
-    Buying, BuyingError, CartOwner, ClientInfo, DemoOutcome, NewCartItem, OrderActionForm,
-    StoreError,
+    Buying, BuyingError, CartOwner, ClientInfo, DemoOutcome, NewCartItem, NewQuoteRequest,
+    OrderActionForm, QuoteActionForm, StoreError,
 };
 use async_trait::async_trait;
 use time::OffsetDateTime;
@@ -219,6 +220,63 @@ impl Buying for BuyingService {
         crate::store::payments::vouchers(&self.db, &code, &today_in_rome())
             .await
             .map_err(internal)
+    }
+
+    async fn quote_start(&self, service_slug: &str) -> Result<QuoteStart, BuyingError> {
+        quotes::start(self, service_slug).await
+    }
+
+    async fn request_quotes(
+        &self,
+        who: &SessionUser,
+        form: &NewQuoteRequest,
+        locale: Locale,
+        client: &ClientInfo,
+    ) -> Result<String, BuyingError> {
+        quotes::create(self, who, form, locale, client).await
+    }
+
+    async fn quote_requests(
+        &self,
+        who: &SessionUser,
+        received: bool,
+        page: PageRequest,
+    ) -> Result<Paged<QuoteSummary>, BuyingError> {
+        if !received {
+            return crate::store::quotes::page(&self.db, Some(who.user_id), &[], page)
+                .await
+                .map_err(internal);
+        }
+        if who.assisted_by.is_some() {
+            return Err(BuyingError::Forbidden);
+        }
+        let providers = crate::store::orders::staff_providers(&self.db, who.user_id)
+            .await
+            .map_err(internal)?;
+        if providers.is_empty() {
+            return Err(BuyingError::Forbidden);
+        }
+        crate::store::quotes::page(&self.db, None, &providers, page)
+            .await
+            .map_err(internal)
+    }
+
+    async fn quote_request(
+        &self,
+        who: &SessionUser,
+        reference: &str,
+    ) -> Result<QuoteDetail, BuyingError> {
+        quotes::detail(self, who, reference).await
+    }
+
+    async fn quote_action(
+        &self,
+        who: &SessionUser,
+        reference: &str,
+        form: &QuoteActionForm,
+        client: &ClientInfo,
+    ) -> Result<Option<String>, BuyingError> {
+        quotes::act(self, who, reference, form, client).await
     }
 
     async fn demo_checkout(&self, gateway_ref: &str) -> Result<DemoCheckout, BuyingError> {

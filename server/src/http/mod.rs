@@ -8,6 +8,7 @@ mod kiosk;
 mod locale;
 mod origin;
 mod page_cache;
+mod quotes;
 mod statics;
 mod webhooks;
 
@@ -74,6 +75,10 @@ pub fn router(state: AppState) -> Router {
         .route("/chiosco/ricomincia", get(kiosk::start_over))
         .route("/accedi/identita-digitale", get(identity::begin))
         .route("/accedi/identita-digitale/ritorno", get(identity::callback))
+        .route(
+            "/preventivi/invia",
+            axum::routing::post(quotes::submit).with_state(state.buying.clone()),
+        )
         .route(
             "/webhooks/{gateway}",
             axum::routing::post(webhooks::receive).with_state(state.buying.clone()),

@@ -5,9 +5,15 @@
 //! `demo` (the default, `WEMI_PAYMENTS=demo`) is a gateway embedded in the portal: a hosted
 //! page at `/pagamento/demo/{ref}` and webhooks signed in Stripe's scheme, delivered over HTTP
 //! to `/webhooks/demo` like any gateway's.
+//!
+//! `stripe` (Checkout Sessions, Connect direct charges) and `paypal` (Orders v2) charge on each
+//! provider's own account, kept encrypted in `provider_payment_accounts` (`accounts`).
 
+pub mod accounts;
 pub mod demo;
+pub mod paypal;
 pub mod signature;
+pub mod stripe;
 
 use async_trait::async_trait;
 

@@ -16,6 +16,7 @@ pub mod kiosk;
 pub mod orders;
 pub mod outbox;
 pub mod payments;
+pub mod quotes;
 pub mod search;
 pub mod search_index;
 mod service;

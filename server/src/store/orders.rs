@@ -46,10 +46,22 @@ pub struct PlannedOrder {
     pub mails: Vec<OutgoingMail>,
 }
 
+/// An accepted quote offer, written with the order it becomes (one transaction): the
+/// request's new state (only if still at `version`) and its offers' new states.
+#[derive(Clone, Debug)]
+pub struct QuoteAcceptance {
+    pub request_id: i64,
+    pub version: i64,
+    pub request_state: String,
+    pub offer_states: Vec<(i64, String)>,
+}
+
 #[derive(Clone, Debug)]
 pub struct Placement {
     pub user_id: i64,
-    pub cart_id: i64,
+    /// The cart checked out (emptied with the orders' creation); `None` for an accepted offer.
+    pub cart_id: Option<i64>,
+    pub quote: Option<QuoteAcceptance>,
     pub checkout_key: String,
     pub locale: String,
     pub billing_name: String,
@@ -67,12 +79,16 @@ pub enum PlaceError {
     Seats,
     #[error("voucher balance too low")]
     Vouchers,
+    /// The quote request changed meanwhile (another action won): nothing written.
+    #[error("changed meanwhile")]
+    Stale,
     #[error(transparent)]
     Store(#[from] StoreError),
 }
 
 enum Abort {
     Seats,
+    Stale,
     Vouchers,
     Db(sqlx::Error),
 }
@@ -92,8 +108,25 @@ pub async fn place(db: &Db, p: &Placement) -> Result<Vec<String>, PlaceError> {
         // A write first: on SQLite the transaction takes the write lock now (waiting its turn
         // under the busy timeout) instead of failing to upgrade a read later; on PostgreSQL it
         // locks the cart row, so two submissions of one cart run one after the other.
-        sqlx::query("UPDATE carts SET updated_at = $1 WHERE id = $2")
-            .bind(p.now).bind(p.cart_id).execute(&mut *tx).await?;
+        if let Some(cart) = p.cart_id {
+            sqlx::query("UPDATE carts SET updated_at = $1 WHERE id = $2")
+                .bind(p.now).bind(cart).execute(&mut *tx).await?;
+        }
+        if let Some(q) = &p.quote {
+            let current = sqlx::query(
+                "UPDATE quote_requests SET version = version + 1, state = $1, updated_at = $2 \
+                 WHERE id = $3 AND version = $4",
+            )
+            .bind(&q.request_state).bind(p.now).bind(q.request_id).bind(q.version)
+            .execute(&mut *tx).await?.rows_affected();
+            if current != 1 {
+                return Err(Abort::Stale);
+            }
+            for (offer, state) in &q.offer_states {
+                sqlx::query("UPDATE quote_offers SET state = $1 WHERE id = $2 AND request_id = $3")
+                    .bind(state).bind(offer).bind(q.request_id).execute(&mut *tx).await?;
+            }
+        }
         let existing: Vec<String> = sqlx::query_scalar(
             "SELECT reference FROM orders WHERE checkout_key = $1 AND user_id = $2 ORDER BY id",
         )
@@ -190,14 +223,24 @@ pub async fn place(db: &Db, p: &Placement) -> Result<Vec<String>, PlaceError> {
             }
             references.push(o.reference.clone());
         }
-        sqlx::query("DELETE FROM cart_items WHERE cart_id = $1")
-            .bind(p.cart_id).execute(&mut *tx).await?;
+        if let Some(cart) = p.cart_id {
+            sqlx::query("DELETE FROM cart_items WHERE cart_id = $1")
+                .bind(cart).execute(&mut *tx).await?;
+        }
+        if let (Some(q), Some(first)) = (&p.quote, references.first()) {
+            sqlx::query(
+                "UPDATE quote_requests SET order_id = (SELECT id FROM orders WHERE reference = $1) \
+                 WHERE id = $2",
+            )
+            .bind(first).bind(q.request_id).execute(&mut *tx).await?;
+        }
         tx.commit().await?;
         Ok(references)
     }.await);
     match outcome {
         Ok(refs) => Ok(refs),
         Err(Abort::Seats) => Err(PlaceError::Seats),
+        Err(Abort::Stale) => Err(PlaceError::Stale),
         Err(Abort::Vouchers) => Err(PlaceError::Vouchers),
         Err(Abort::Db(e)) => Err(PlaceError::Store(backend(e))),
     }

@@ -7,6 +7,8 @@
 #![allow(dead_code)]
 
 pub mod fake_oidc;
+pub mod fake_paypal;
+pub mod fake_stripe;
 pub mod smtp_sink;
 
 use std::net::SocketAddr;

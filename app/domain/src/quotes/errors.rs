@@ -59,7 +59,61 @@ pub enum QuoteError {
     OfferExpired,
 }
 
+/// Every error with a fixed code (those carrying a state use a representative one).
+const CODES: [(QuoteError, &str); 22] = [
+    (QuoteError::NoProviders, "no-providers"),
+    (QuoteError::TooManyProviders, "too-many-providers"),
+    (QuoteError::DuplicateProvider, "duplicate-provider"),
+    (QuoteError::AnswerByInPast, "answer-by-past"),
+    (QuoteError::AnswerByTooFar, "answer-by-far"),
+    (QuoteError::PriceNotPositive, "price-not-positive"),
+    (QuoteError::PriceSubCent, "price-sub-cent"),
+    (QuoteError::PriceTooHigh, "price-too-high"),
+    (QuoteError::DeadlineInPast, "deadline-past"),
+    (QuoteError::DeadlineTooFar, "deadline-far"),
+    (QuoteError::PeriodOrder, "period-order"),
+    (QuoteError::PeriodInPast, "period-past"),
+    (QuoteError::ReasonMissing, "reason-missing"),
+    (QuoteError::ReasonTooLong, "reason-too-long"),
+    (
+        QuoteError::RequestNotOpen {
+            state: RequestState::Closed,
+        },
+        "request-not-open",
+    ),
+    (QuoteError::AnswerDeadlinePassed, "answer-deadline-passed"),
+    (QuoteError::NotARecipient, "not-a-recipient"),
+    (QuoteError::AlreadyDeclined, "already-declined"),
+    (QuoteError::UnknownOffer, "unknown-offer"),
+    (QuoteError::NotYourOffer, "not-your-offer"),
+    (
+        QuoteError::OfferNotPending {
+            state: OfferState::Closed,
+        },
+        "offer-not-pending",
+    ),
+    (QuoteError::OfferExpired, "offer-expired"),
+];
+
 impl QuoteError {
+    /// A stable code for URLs (`?errore=quote-…`).
+    pub fn code(&self) -> &'static str {
+        match self {
+            QuoteError::RequestNotOpen { .. } => "request-not-open",
+            QuoteError::OfferNotPending { .. } => "offer-not-pending",
+            QuoteError::DuplicateOffer => "unknown-offer",
+            other => CODES
+                .iter()
+                .find(|(e, _)| e == other)
+                .map(|(_, c)| *c)
+                .unwrap_or("unknown-offer"),
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<QuoteError> {
+        CODES.iter().find(|(_, c)| *c == code).map(|(e, _)| *e)
+    }
+
     /// The form field to point at, for validation errors.
     pub fn field(&self) -> Option<&'static str> {
         Some(match self {

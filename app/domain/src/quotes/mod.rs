@@ -48,6 +48,17 @@ pub enum RequestState {
 }
 
 impl RequestState {
+    pub fn parse(code: &str) -> Option<RequestState> {
+        [
+            RequestState::Open,
+            RequestState::Answered,
+            RequestState::Closed,
+            RequestState::Expired,
+        ]
+        .into_iter()
+        .find(|s| s.as_str() == code)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             RequestState::Open => "open",
@@ -101,6 +112,20 @@ pub enum OfferState {
 }
 
 impl OfferState {
+    pub const ALL: [OfferState; 7] = [
+        OfferState::Pending,
+        OfferState::Accepted,
+        OfferState::Declined,
+        OfferState::Superseded,
+        OfferState::Withdrawn,
+        OfferState::Closed,
+        OfferState::Expired,
+    ];
+
+    pub fn parse(code: &str) -> Option<OfferState> {
+        OfferState::ALL.into_iter().find(|s| s.as_str() == code)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             OfferState::Pending => "pending",
@@ -145,6 +170,26 @@ pub enum RecipientState {
     Waiting,
     Declined,
     Offered,
+}
+
+impl RecipientState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RecipientState::Waiting => "waiting",
+            RecipientState::Declined => "declined",
+            RecipientState::Offered => "offered",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<RecipientState> {
+        [
+            RecipientState::Waiting,
+            RecipientState::Declined,
+            RecipientState::Offered,
+        ]
+        .into_iter()
+        .find(|s| s.as_str() == code)
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -433,3 +433,35 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn error_codes_go_both_ways() {
+    for code in [
+        "no-providers",
+        "price-not-positive",
+        "offer-expired",
+        "request-not-open",
+        "offer-not-pending",
+    ] {
+        let error = QuoteError::from_code(code).expect(code);
+        assert_eq!(error.code(), code);
+        assert!(!error.message_it().is_empty());
+    }
+    assert_eq!(QuoteError::from_code("nonsense"), None);
+}
+
+#[test]
+fn states_parse_their_codes() {
+    for state in OfferState::ALL {
+        assert_eq!(OfferState::parse(state.as_str()), Some(state));
+    }
+    assert_eq!(
+        RequestState::parse("answered"),
+        Some(RequestState::Answered)
+    );
+    assert_eq!(
+        RecipientState::parse("declined"),
+        Some(RecipientState::Declined)
+    );
+    assert_eq!(OfferState::parse("x"), None);
+}

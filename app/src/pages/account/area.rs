@@ -58,6 +58,7 @@ pub fn AreaPage() -> impl IntoView {
         .is_some_and(|u| u.permissions.iter().any(|p| p == "users"));
     let kiosk = crate::i18n::accounts::kiosk_texts(locale);
     let buying = crate::i18n::buying::texts(locale);
+    let quotes = crate::i18n::quotes::quote_texts(locale);
     let is_provider_staff = user.as_ref().is_some_and(|u| {
         u.assisted_by.is_none()
             && u.roles
@@ -85,8 +86,10 @@ pub fn AreaPage() -> impl IntoView {
                 {card("/area-personale/sicurezza", t.area_security, t.area_security_text)}
                 {card("/area-personale/privacy", t.area_privacy, t.area_privacy_text)}
                 {card("/area-personale/ordini", buying.orders_title, buying.area_orders_text)}
+                {card("/area-personale/preventivi", quotes.mine_title, quotes.area_text)}
                 {card("/area-personale/voucher", buying.vouchers_title, buying.area_vouchers_text)}
                 {is_provider_staff.then(|| card("/ente/ordini", buying.provider_orders_title, buying.provider_orders_lead))}
+                {is_provider_staff.then(|| card("/ente/preventivi", quotes.received_title, quotes.received_lead))}
                 {is_auditor.then(|| card("/amministrazione/registro-attivita", t.area_audit, t.area_audit_text))}
                 {is_operator.then(|| card("/operatore/assistenza", assist.title, assist.card_text))}
                 {kiosk_admin.then(|| card("/amministrazione/chioschi", kiosk.title, kiosk.bar))}

@@ -7,6 +7,7 @@ pub mod checkout;
 pub mod demo_payment;
 pub mod order;
 pub mod orders;
+pub mod quotes;
 pub mod vouchers;
 
 use leptos::prelude::*;

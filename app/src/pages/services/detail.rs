@@ -237,13 +237,14 @@ fn ServiceView(detail: ServiceDetail) -> impl IntoView {
     let capacity = d.capacity.map(|n| view! { <p>{(t.capacity)(n)}</p> });
     let slug = card.slug.clone();
     let soon = |action: &str| format!("/prossimamente?servizio={slug}&azione={action}");
+    let quote_href = format!("/preventivi/nuovo?servizio={slug}&lang={}", locale.code());
     let online_cta = if card.quote_required {
-        view! { <a class="btn btn-primary me-2 mb-2" href=soon("preventivo")>{t.cta_quote}</a> }
+        view! { <a class="btn btn-primary me-2 mb-2" id="ask-quote" href=quote_href.clone()>{t.cta_quote}</a> }
             .into_any()
     } else {
         view! {
             <AddToCart card=card.clone() capacity=d.capacity locale />
-            <a class="btn btn-outline-primary me-2 mb-2" href=soon("preventivo")>{t.cta_quote}</a>
+            <a class="btn btn-outline-primary me-2 mb-2" id="ask-quote" href=quote_href>{t.cta_quote}</a>
         }
         .into_any()
     };
