@@ -3,6 +3,9 @@
 //! works without JavaScript); reads return shared types. Amounts never come from the browser:
 //! the forms send what to buy, the server prices it.
 
+// A server function's arguments are its form's fields, one each (forms post without JavaScript).
+#![allow(clippy::too_many_arguments)]
+
 use leptos::prelude::*;
 
 use crate::model::{CartView, DemoCheckout, OrderDetail, OrderSummary, Paged, VoucherView};
@@ -123,7 +126,6 @@ pub async fn load_cart(lang: Option<String>) -> Result<CartView, ServerFnError> 
     Ok(view)
 }
 
-#[allow(clippy::too_many_arguments)]
 #[server(prefix = "/fn", endpoint = "add_to_cart")]
 pub async fn add_to_cart(
     service_id: i64,
@@ -198,7 +200,6 @@ pub async fn remove_cart_line(line: i64, lang: Option<String>) -> Result<(), Ser
     Ok(())
 }
 
-#[allow(clippy::too_many_arguments)]
 #[server(prefix = "/fn", endpoint = "save_checkout_draft")]
 pub async fn save_checkout_draft(
     billing_name: String,

@@ -1,6 +1,9 @@
 //! Server functions of quote requests (the new-request form itself posts to
 //! `/preventivi/invia`, see `server/src/http/quotes.rs`).
 
+// A server function's arguments are its form's fields, one each (forms post without JavaScript).
+#![allow(clippy::too_many_arguments)]
+
 use leptos::prelude::*;
 
 use crate::model::{Paged, QuoteDetail, QuoteStart, QuoteSummary};
@@ -95,7 +98,6 @@ pub async fn load_quote(
         .map_err(|e| read_error(e, locale))
 }
 
-#[allow(clippy::too_many_arguments)]
 #[server(prefix = "/fn", endpoint = "quote_action")]
 pub async fn quote_action(
     reference: String,
