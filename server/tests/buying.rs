@@ -145,6 +145,24 @@ async fn order(server: &TestServer, cookie: &str, reference: &str) -> Value {
     body
 }
 
+/// A receipt download: status and bytes.
+async fn receipt(server: &TestServer, path: &str, cookie: &str) -> (u16, Vec<u8>) {
+    let response = plain_client()
+        .get(server.url(path))
+        .header("cookie", cookie)
+        .send()
+        .await
+        .unwrap();
+    let status = response.status().as_u16();
+    (status, response.bytes().await.unwrap().to_vec())
+}
+
+fn contains(haystack: &[u8], needle: &str) -> bool {
+    haystack
+        .windows(needle.len())
+        .any(|w| w == needle.as_bytes())
+}
+
 async fn buy_pay_fulfil(server: &TestServer) {
     let db = &server.db;
     let citizen = login(server, CITIZEN, None).await;
@@ -322,6 +340,10 @@ async fn buy_pay_fulfil(server: &TestServer) {
     assert_eq!(status, 404);
     let (status, _) = read(server, "/fn/load_order", "", &[("reference", &ours_ref)]).await;
     assert_eq!(status, 401);
+    // No receipt before payment; never for someone else.
+    let receipt_path = format!("/area-personale/ordini/{ours_ref}/ricevuta.pdf");
+    assert_eq!(receipt(server, &receipt_path, &citizen).await.0, 409);
+    assert_eq!(receipt(server, &receipt_path, &worker).await.0, 404);
 
     // Pay: the hosted page, resumed (never doubled) if asked again.
     let to_gateway = redirect(
@@ -373,6 +395,24 @@ async fn buy_pay_fulfil(server: &TestServer) {
     );
     let paid = order(server, &citizen, &ours_ref).await;
     assert_eq!(state_of(&paid), "paid", "the signed webhook settled it");
+    // The receipt: a PDF naming the order, the payment's reference and the VAT treatment.
+    let (status, pdf) = receipt(server, &receipt_path, &citizen).await;
+    assert_eq!(status, 200);
+    assert!(pdf.starts_with(b"%PDF-"));
+    assert!(contains(&pdf, &ours_ref) && contains(&pdf, &gateway_ref));
+    assert!(contains(&pdf, "Ricevuta di pagamento"));
+    assert!(
+        contains(&pdf, "DPR 633/1972"),
+        "the VAT treatment is stated"
+    );
+    let (status, english) = receipt(server, &format!("{receipt_path}?lang=en"), &citizen).await;
+    assert_eq!(status, 200);
+    assert!(contains(&english, "Payment receipt"));
+    assert_eq!(receipt(server, &receipt_path, &worker).await.0, 404);
+    assert!(
+        receipt(server, &receipt_path, "").await.0 >= 300,
+        "anonymous: to the login"
+    );
     assert_eq!(
         scalar(db, "SELECT COUNT(*) FROM webhook_events").await,
         1,
@@ -451,6 +491,19 @@ async fn buy_pay_fulfil(server: &TestServer) {
     )
     .await;
     assert_eq!(status, 404, "another provider's order");
+    let staff_receipt = format!("/ente/ordini/{ours_ref}/ricevuta.pdf");
+    assert_eq!(receipt(server, &staff_receipt, &provider).await.0, 200);
+    assert_eq!(
+        receipt(
+            server,
+            &format!("/ente/ordini/{theirs_ref}/ricevuta.pdf"),
+            &provider
+        )
+        .await
+        .0,
+        404,
+        "not another provider's receipt"
+    );
     let seen = order(server, &provider, &ours_ref).await;
     assert!(
         seen["actions"]
@@ -561,6 +614,14 @@ async fn buy_pay_fulfil(server: &TestServer) {
     .await;
     let refunded = order(server, &citizen, &theirs_ref).await;
     assert_eq!(state_of(&refunded), "refunded", "{refunded}");
+    let (status, pdf) = receipt(
+        server,
+        &format!("/area-personale/ordini/{theirs_ref}/ricevuta.pdf"),
+        &citizen,
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert!(contains(&pdf, "Rimborso"), "the refund is on the receipt");
     assert_eq!(
         refunded["summary"]["refunded_cents"],
         refunded["summary"]["total_cents"]

@@ -76,6 +76,7 @@ pub static RULES: &[RouteRule] = &[
     any("/area-personale/privacy", LOGGED_IN),
     any("/area-personale/ordini", LOGGED_IN),
     any("/area-personale/ordini/{reference}", LOGGED_IN),
+    any("/area-personale/ordini/{reference}/ricevuta.pdf", LOGGED_IN),
     any("/area-personale/voucher", LOGGED_IN),
     // Buying: the cart is anyone's (an anonymous cart moves into the account at login);
     // checkout needs an account.
@@ -97,6 +98,7 @@ pub static RULES: &[RouteRule] = &[
     // Provider staff.
     any("/ente/ordini", PROVIDER_STAFF),
     any("/ente/ordini/{reference}", PROVIDER_STAFF),
+    any("/ente/ordini/{reference}/ricevuta.pdf", PROVIDER_STAFF),
     // "Start over" on a kiosk tablet (ends the session there, if any).
     any("/chiosco/ricomincia", PUBLIC),
     // WeMi space operators.

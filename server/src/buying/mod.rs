@@ -12,6 +12,7 @@ mod mails;
 mod orders;
 pub mod payments;
 pub mod quotes;
+pub mod receipts;
 
 use std::sync::Arc;
 

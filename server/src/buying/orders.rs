@@ -56,7 +56,7 @@ pub(super) async fn actor_for(
     Ok(None)
 }
 
-fn state_of(order: &OrderRow) -> Result<OrderState, BuyingError> {
+pub(super) fn state_of(order: &OrderRow) -> Result<OrderState, BuyingError> {
     OrderState::parse(&order.state).ok_or(BuyingError::Internal)
 }
 
@@ -86,7 +86,7 @@ pub(super) async fn load(s: &BuyingService, reference: &str) -> Result<OrderRow,
         .ok_or(BuyingError::NotFound)
 }
 
-fn audit_actor(who: &SessionUser) -> (Option<i64>, Option<i64>) {
+pub(super) fn audit_actor(who: &SessionUser) -> (Option<i64>, Option<i64>) {
     match &who.assisted_by {
         Some(op) => (Some(op.user_id), Some(who.user_id)),
         None => (Some(who.user_id), None),

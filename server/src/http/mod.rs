@@ -9,6 +9,7 @@ mod locale;
 mod origin;
 mod page_cache;
 mod quotes;
+mod receipts;
 mod statics;
 mod webhooks;
 
@@ -78,6 +79,14 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/preventivi/invia",
             axum::routing::post(quotes::submit).with_state(state.buying.clone()),
+        )
+        .route(
+            "/area-personale/ordini/{reference}/ricevuta.pdf",
+            get(receipts::download).with_state(state.buying.clone()),
+        )
+        .route(
+            "/ente/ordini/{reference}/ricevuta.pdf",
+            get(receipts::download).with_state(state.buying.clone()),
         )
         .route(
             "/webhooks/{gateway}",

@@ -1,5 +1,6 @@
 //! PDF documents: the domestic-work calculation summary.
 
+pub mod receipt;
 mod writer;
 
 use app::api::calculator::{ComparisonPrices, comparison_category_slug};

@@ -17,6 +17,7 @@ pub mod orders;
 pub mod outbox;
 pub mod payments;
 pub mod quotes;
+pub mod receipts;
 pub mod search;
 pub mod search_index;
 mod service;

@@ -2,6 +2,8 @@
 //! for its provider's staff. Lines, amounts, the history with dates (who, when, why) and the
 //! actions the viewer may take now, each a plain form.
 
+use domain::orders::OrderState;
+use domain::receipts::receipt_available;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
@@ -12,6 +14,7 @@ use crate::api::buying::{OrderAction, PayOrder, load_order};
 use crate::components::breadcrumb::Breadcrumb;
 use crate::i18n::Locale;
 use crate::i18n::buying::{event_label, method_label, slot_label, state_label, texts};
+use crate::i18n::receipts::receipt_texts;
 use crate::locale::use_locale;
 use crate::model::OrderDetail;
 use crate::pages::account::{CsrfField, Notice, load_error, query_flag};
@@ -121,6 +124,17 @@ fn OrderView(
             }
         })
         .collect_view();
+    let has_receipt = OrderState::parse(&o.state).is_some_and(receipt_available);
+    let receipt_href = format!(
+        "{}/{}/ricevuta.pdf?lang={}",
+        if provider {
+            "/ente/ordini"
+        } else {
+            "/area-personale/ordini"
+        },
+        o.reference,
+        locale.code()
+    );
     let reference = o.reference.clone();
     let actions = d
         .actions
@@ -160,6 +174,11 @@ fn OrderView(
                 <dd class="col-sm-8">{format!("{} · {} · {}", o.customer_name, d.billing_email, d.billing_phone)}</dd>
             })}
         </dl>
+        {has_receipt.then(|| view! {
+            <p><a id="order-receipt" href=receipt_href.clone() download="">
+                {receipt_texts(locale).download}
+            </a></p>
+        })}
         <div class="table-responsive">
             <table class="table">
                 <caption>{t.details}</caption>
