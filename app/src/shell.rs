@@ -22,6 +22,7 @@ use crate::pages::buying::demo_payment::DemoPaymentPage;
 use crate::pages::buying::order::OrderPage;
 use crate::pages::buying::orders::{MyOrdersPage, ProviderOrdersPage};
 use crate::pages::buying::quotes::{MyQuotesPage, NewQuotePage, ProviderQuotesPage, QuotePage};
+use crate::pages::buying::voucher_import::VoucherImportPage;
 use crate::pages::buying::vouchers::VouchersPage;
 use crate::pages::calculator::CalculatorPage;
 use crate::pages::coming_soon::ComingSoonPage;
@@ -145,6 +146,11 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=(StaticSegment("amministrazione"), StaticSegment("chioschi"))
                         view=KioskAdminPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("amministrazione"), StaticSegment("voucher"))
+                        view=VoucherImportPage
                         ssr=SsrMode::Async
                     />
                     <Route

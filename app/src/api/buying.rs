@@ -8,7 +8,9 @@
 
 use leptos::prelude::*;
 
-use crate::model::{CartView, DemoCheckout, OrderDetail, OrderSummary, Paged, VoucherView};
+use crate::model::{
+    CartView, DemoCheckout, OrderDetail, OrderSummary, Paged, VoucherImportView, VoucherView,
+};
 
 #[cfg(feature = "ssr")]
 use crate::i18n::Locale;
@@ -365,6 +367,18 @@ pub async fn my_vouchers(lang: Option<String>) -> Result<Vec<VoucherView>, Serve
     let locale = locale_of(lang.as_deref());
     buying()?
         .vouchers(&who()?)
+        .await
+        .map_err(|e| read_error(e, locale))
+}
+
+/// The city's latest voucher files (back office, permission `vouchers`).
+#[server(prefix = "/fn", endpoint = "voucher_imports")]
+pub async fn voucher_imports(
+    lang: Option<String>,
+) -> Result<Vec<VoucherImportView>, ServerFnError> {
+    let locale = locale_of(lang.as_deref());
+    buying()?
+        .voucher_imports(&who()?)
         .await
         .map_err(|e| read_error(e, locale))
 }

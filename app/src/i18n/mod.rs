@@ -13,6 +13,7 @@ pub mod info;
 mod it;
 pub mod quotes;
 pub mod receipts;
+pub mod voucher_import;
 
 use serde::{Deserialize, Serialize};
 

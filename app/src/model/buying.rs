@@ -175,3 +175,26 @@ pub struct DemoCheckout {
     pub status: String,
     pub return_url: String,
 }
+
+/// A voucher file the city uploaded, as the back office lists it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct VoucherImportView {
+    pub id: i64,
+    pub filename: String,
+    /// `imported` or `refused`.
+    pub state: String,
+    pub row_count: i64,
+    pub total_cents: i64,
+    pub problems: Vec<ImportProblem>,
+    pub user_name: String,
+    /// UTC, RFC 3339.
+    pub created_at: String,
+}
+
+/// One problem of a refused file, in both languages (the page shows the reader's).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ImportProblem {
+    pub line: usize,
+    pub it: String,
+    pub en: String,
+}

@@ -227,6 +227,12 @@ pub trait Buying: Send + Sync + 'static {
 
     async fn vouchers(&self, who: &SessionUser) -> Result<Vec<VoucherView>, BuyingError>;
 
+    /// The city's latest voucher files (permission `vouchers`); `Forbidden` otherwise.
+    async fn voucher_imports(
+        &self,
+        who: &SessionUser,
+    ) -> Result<Vec<crate::model::VoucherImportView>, BuyingError>;
+
     /// The service a quote request starts from and similar ones of other providers.
     async fn quote_start(&self, service_slug: &str) -> Result<QuoteStart, BuyingError>;
 

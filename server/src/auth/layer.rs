@@ -27,6 +27,8 @@ pub const CSRF_FIELD: &str = "csrf_token";
 pub const CSRF_HEADER: &str = "x-csrf-token";
 /// Bodies read to find the CSRF token are at most this big (forms, not uploads).
 const FORM_LIMIT: usize = 2 * 1024 * 1024;
+/// The largest upload a form may carry (the city's voucher files).
+const UPLOAD_LIMIT: usize = crate::buying::voucher_import::MAX_FILE_BYTES + 64 * 1024;
 
 fn client_info(req: &Request) -> ClientInfo {
     let header = |name| {
@@ -198,11 +200,44 @@ async fn with_checked_token(req: Request, expected: &str) -> Option<Request> {
         return same_secret(header, expected).then_some(req);
     }
     let (parts, body) = req.into_parts();
+    let content_type = parts
+        .headers
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string();
+    if content_type
+        .to_ascii_lowercase()
+        .starts_with("multipart/form-data")
+    {
+        let bytes = axum::body::to_bytes(body, UPLOAD_LIMIT).await.ok()?;
+        let found = multipart_token(&content_type, bytes.clone())
+            .await
+            .is_some_and(|v| same_secret(&v, expected));
+        return found.then(|| Request::from_parts(parts, Body::from(bytes)));
+    }
     let bytes = axum::body::to_bytes(body, FORM_LIMIT).await.ok()?;
     let found = form_urlencoded::parse(&bytes)
         .find(|(k, _)| k == CSRF_FIELD)
         .is_some_and(|(_, v)| same_secret(&v, expected));
     found.then(|| Request::from_parts(parts, Body::from(bytes)))
+}
+
+/// The `csrf_token` field of a multipart form (file uploads); forms put it before the file,
+/// so only the first parts are read.
+async fn multipart_token(content_type: &str, bytes: axum::body::Bytes) -> Option<String> {
+    use axum::extract::{FromRequest, Multipart};
+    let probe = Request::builder()
+        .header(CONTENT_TYPE, content_type)
+        .body(Body::from(bytes))
+        .ok()?;
+    let mut form = Multipart::from_request(probe, &()).await.ok()?;
+    while let Ok(Some(field)) = form.next_field().await {
+        if field.name() == Some(CSRF_FIELD) {
+            return field.text().await.ok();
+        }
+    }
+    None
 }
 
 fn locale_of(req: &Request) -> Locale {

@@ -35,6 +35,7 @@ const PUBLIC: Rule = Rule::Public;
 const LOGGED_IN: Rule = Rule::Authenticated;
 const AUDIT: Rule = Rule::Permission(Permission::Audit);
 const USERS: Rule = Rule::Permission(Permission::Users);
+const VOUCHERS: Rule = Rule::Permission(Permission::Vouchers);
 /// Staff of a provider (admins and operators); which provider's data they see is checked by
 /// the buying service against their role's scope.
 pub const PROVIDER_STAFF: Rule =
@@ -106,6 +107,8 @@ pub static RULES: &[RouteRule] = &[
     // City back office.
     any("/amministrazione/registro-attivita", AUDIT),
     any("/amministrazione/chioschi", USERS),
+    any("/amministrazione/voucher", VOUCHERS),
+    only(Method::POST, "/amministrazione/voucher/importa", VOUCHERS),
     // Server functions (pages' forms and islands).
     any("/fn/calculator_prices", PUBLIC),
     any("/fn/home_overview", PUBLIC),
@@ -150,6 +153,7 @@ pub static RULES: &[RouteRule] = &[
     any("/fn/order_action", LOGGED_IN),
     any("/fn/pay_order", LOGGED_IN),
     any("/fn/my_vouchers", LOGGED_IN),
+    any("/fn/voucher_imports", VOUCHERS),
     any("/fn/provider_orders", PROVIDER_STAFF),
     any("/fn/load_demo_checkout", PUBLIC),
     any("/fn/load_quote_start", LOGGED_IN),

@@ -13,6 +13,7 @@ mod orders;
 pub mod payments;
 pub mod quotes;
 pub mod receipts;
+pub mod voucher_import;
 
 use std::sync::Arc;
 
@@ -209,6 +210,13 @@ impl Buying for BuyingService {
         crate::store::orders::page(&self.db, None, &providers, page)
             .await
             .map_err(internal)
+    }
+
+    async fn voucher_imports(
+        &self,
+        who: &SessionUser,
+    ) -> Result<Vec<app::model::VoucherImportView>, BuyingError> {
+        voucher_import::list(self, who).await
     }
 
     async fn vouchers(&self, who: &SessionUser) -> Result<Vec<VoucherView>, BuyingError> {

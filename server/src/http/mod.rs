@@ -11,6 +11,7 @@ mod page_cache;
 mod quotes;
 mod receipts;
 mod statics;
+mod voucher_import;
 mod webhooks;
 
 use std::sync::Arc;
@@ -87,6 +88,14 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/ente/ordini/{reference}/ricevuta.pdf",
             get(receipts::download).with_state(state.buying.clone()),
+        )
+        .route(
+            "/amministrazione/voucher/importa",
+            axum::routing::post(voucher_import::upload)
+                .with_state(state.buying.clone())
+                .layer(axum::extract::DefaultBodyLimit::max(
+                    crate::buying::voucher_import::MAX_FILE_BYTES + 64 * 1024,
+                )),
         )
         .route(
             "/webhooks/{gateway}",

@@ -21,6 +21,7 @@ pub mod receipts;
 pub mod search;
 pub mod search_index;
 mod service;
+pub mod voucher_imports;
 
 use app::model::{
     Category, Municipio, PageRequest, Paged, ProviderSite, ProviderSummary, ServiceDetail,

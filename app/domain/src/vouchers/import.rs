@@ -96,6 +96,8 @@ pub enum RowProblem {
     Duplicate {
         first_line: usize,
     },
+    /// The person already has this voucher (same scheme and period) from an earlier file.
+    AlreadyAssigned,
 }
 
 /// A problem at a line of the file; `field` is one of [`COLUMNS`], `header` or `row`.
@@ -181,6 +183,9 @@ impl RowError {
             RowProblem::Duplicate { first_line } => format!(
                 "lo stesso codice fiscale ha già un voucher per questa misura e questo periodo alla riga {first_line}."
             ),
+            RowProblem::AlreadyAssigned => {
+                "questa persona ha già ricevuto un voucher per questa misura e questo periodo con un file precedente.".into()
+            }
         };
         format!(
             "Riga {}, colonna «{}»: {what}",
@@ -233,6 +238,9 @@ impl RowError {
             RowProblem::Duplicate { first_line } => format!(
                 "the same fiscal code already has a voucher for this scheme and period on line {first_line}."
             ),
+            RowProblem::AlreadyAssigned => {
+                "this person already received a voucher for this scheme and period with an earlier file.".into()
+            }
         };
         format!(
             "Line {}, column \"{}\": {what}",
@@ -515,4 +523,25 @@ fn header_positions(fields: &[String]) -> HeaderKind {
         }
     }
     HeaderKind::Header(Ok(found))
+}
+
+/// The file's text: UTF-8 when it is, else Windows-1252, which Excel in Italian uses for
+/// "CSV" (accented names, the euro sign). Never fails: every byte means something there.
+pub fn decode_text(bytes: &[u8]) -> String {
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return text.to_string();
+    }
+    // Windows-1252's 0x80–0x9F differ from Latin-1; the rest is Latin-1.
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
+    ];
+    bytes
+        .iter()
+        .map(|&b| match b {
+            0x80..=0x9F => HIGH[usize::from(b - 0x80)],
+            _ => char::from(b),
+        })
+        .collect()
 }

@@ -587,3 +587,12 @@ proptest! {
         prop_assert!(report.rows.len() + report.errors.len() >= 1);
     }
 }
+
+#[test]
+fn files_are_read_as_utf8_or_windows_1252() {
+    use super::import::decode_text;
+    assert_eq!(decode_text("Niccolò € 150".as_bytes()), "Niccolò € 150");
+    // The same text as Excel in Italian saves it.
+    assert_eq!(decode_text(b"Niccol\xf2 \x80 150"), "Niccolò € 150");
+    assert_eq!(decode_text(b""), "");
+}

@@ -57,6 +57,10 @@ pub fn AreaPage() -> impl IntoView {
         .as_ref()
         .is_some_and(|u| u.permissions.iter().any(|p| p == "users"));
     let kiosk = crate::i18n::accounts::kiosk_texts(locale);
+    let voucher_admin = user
+        .as_ref()
+        .is_some_and(|u| u.assisted_by.is_none() && u.permissions.iter().any(|p| p == "vouchers"));
+    let imports = crate::i18n::voucher_import::voucher_import_texts(locale);
     let buying = crate::i18n::buying::texts(locale);
     let quotes = crate::i18n::quotes::quote_texts(locale);
     let is_provider_staff = user.as_ref().is_some_and(|u| {
@@ -93,6 +97,7 @@ pub fn AreaPage() -> impl IntoView {
                 {is_auditor.then(|| card("/amministrazione/registro-attivita", t.area_audit, t.area_audit_text))}
                 {is_operator.then(|| card("/operatore/assistenza", assist.title, assist.card_text))}
                 {kiosk_admin.then(|| card("/amministrazione/chioschi", kiosk.title, kiosk.bar))}
+                {voucher_admin.then(|| card("/amministrazione/voucher", imports.title, imports.file_hint))}
             </div>
             <LogoutForm locale=locale />
         </div>

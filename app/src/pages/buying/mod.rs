@@ -8,6 +8,7 @@ pub mod demo_payment;
 pub mod order;
 pub mod orders;
 pub mod quotes;
+pub mod voucher_import;
 pub mod vouchers;
 
 use leptos::prelude::*;

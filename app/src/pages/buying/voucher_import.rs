@@ -1,0 +1,137 @@
+//! `/amministrazione/voucher`: the city's voucher files. An upload form (multipart, posted to
+//! `/amministrazione/voucher/importa`, works without JavaScript), the outcome of the upload
+//! just made with every problem to correct, and the latest files.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use super::{euros, when};
+use crate::api::buying::voucher_imports;
+use crate::components::breadcrumb::Breadcrumb;
+use crate::i18n::Locale;
+use crate::i18n::voucher_import::voucher_import_texts;
+use crate::locale::use_locale;
+use crate::model::VoucherImportView;
+use crate::pages::account::{CsrfField, load_error, query_value};
+
+fn outcome(locale: Locale, import: &VoucherImportView) -> AnyView {
+    let t = voucher_import_texts(locale);
+    if import.state == "imported" {
+        let total = euros(import.total_cents, locale);
+        let amount = total.trim_end_matches(" €").trim_start_matches('€');
+        return view! {
+            <div class="alert alert-success" role="status" id="import-outcome" data-state="imported">
+                {(t.imported_notice)(import.row_count, amount)}
+            </div>
+        }
+        .into_any();
+    }
+    let problems = import
+        .problems
+        .iter()
+        .map(|p| {
+            let text = match locale {
+                Locale::It => p.it.clone(),
+                Locale::En => p.en.clone(),
+            };
+            view! { <li class="import-problem" data-line=p.line>{text}</li> }
+        })
+        .collect_view();
+    view! {
+        <div class="alert alert-danger" role="alert" id="import-outcome" data-state="refused" tabindex="-1">
+            <p class="fw-semibold">{(t.refused_notice)(import.problems.len())}</p>
+            <h2 class="h6">{t.problems}</h2>
+            <ul class="mb-0">{problems}</ul>
+        </div>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn VoucherImportPage() -> impl IntoView {
+    let locale = use_locale();
+    let t = voucher_import_texts(locale);
+    let imports = Resource::new(
+        move || (),
+        move |_| voucher_imports(Some(locale.code().to_string())),
+    );
+    let just = query_value("importazione").and_then(|v| v.parse::<i64>().ok());
+    let error = query_value("errore").map(|code| match code.as_str() {
+        "file-missing" => t.file_missing.to_string(),
+        "file-too-large" => t.file_too_large.to_string(),
+        other => crate::i18n::buying::error_message(other, locale),
+    });
+    let trail = vec![(
+        crate::i18n::accounts::texts(locale).area_title.to_string(),
+        format!("/area-personale?lang={}", locale.code()),
+    )];
+    let action = format!("/amministrazione/voucher/importa?lang={}", locale.code());
+    let format_items = t
+        .format
+        .iter()
+        .map(|f| view! { <li>{*f}</li> })
+        .collect_view();
+    view! {
+        <Title text=t.title />
+        <div class="container my-4" id="voucher-import-page">
+            <Breadcrumb current=t.title trail />
+            <h1 class="mt-3">{t.title}</h1>
+            <p class="lead">{t.lead}</p>
+            {error.map(|message| view! {
+                <div class="alert alert-danger" role="alert" id="import-error">{message}</div>
+            })}
+            <Suspense fallback=|| ()>
+                {move || imports.get().map(|result| match result {
+                    Err(e) => load_error(&e),
+                    Ok(list) => {
+                        let current = just.and_then(|id| list.iter().find(|i| i.id == id)).map(|i| outcome(locale, i));
+                        let rows = list.iter().map(|i| view! {
+                            <tr class="import-row" data-state=i.state.clone()>
+                                <td>{when(&i.created_at)}</td>
+                                <td>{i.filename.clone()}</td>
+                                <td>{i.user_name.clone()}</td>
+                                <td>{if i.state == "imported" { t.imported } else { t.refused }}</td>
+                                <td class="text-end">{i.row_count}</td>
+                                <td class="text-end">{euros(i.total_cents, locale)}</td>
+                            </tr>
+                        }).collect_view();
+                        let table = if list.is_empty() {
+                            view! { <p id="imports-empty">{t.empty}</p> }.into_any()
+                        } else {
+                            view! {
+                                <div class="table-responsive"><table class="table" id="imports">
+                                    <caption>{t.history}</caption>
+                                    <thead><tr>
+                                        <th scope="col">{t.col_when}</th>
+                                        <th scope="col">{t.col_file}</th>
+                                        <th scope="col">{t.col_by}</th>
+                                        <th scope="col">{t.col_outcome}</th>
+                                        <th scope="col" class="text-end">{t.col_rows}</th>
+                                        <th scope="col" class="text-end">{t.col_total}</th>
+                                    </tr></thead>
+                                    <tbody>{rows}</tbody>
+                                </table></div>
+                            }.into_any()
+                        };
+                        view! { {current} <h2 class="h4 mt-4">{t.history}</h2> {table} }.into_any()
+                    }
+                })}
+            </Suspense>
+            <form method="post" action=action enctype="multipart/form-data" class="my-4" id="import-form">
+                // The token first: the server reads it before the (large) file.
+                <CsrfField />
+                <div class="mb-3">
+                    <label for="import-file" class="form-label">{t.file}</label>
+                    <input type="file" id="import-file" name="file" class="form-control" required
+                        accept=".csv,text/csv,text/plain" aria-describedby="import-file-hint" />
+                    <small id="import-file-hint" class="form-text">{t.file_hint}</small>
+                </div>
+                <button type="submit" class="btn btn-primary">{t.upload}</button>
+            </form>
+            <section>
+                <h2 class="h4">{t.format_title}</h2>
+                <ul>{format_items}</ul>
+            </section>
+        </div>
+    }
+}
