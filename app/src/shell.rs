@@ -19,6 +19,7 @@ use crate::pages::account::register::{RegisterPage, VerifyEmailPage};
 use crate::pages::buying::cart::CartPage;
 use crate::pages::buying::checkout::{CheckoutDataPage, CheckoutSummaryPage};
 use crate::pages::buying::demo_payment::DemoPaymentPage;
+use crate::pages::buying::notifications::NotificationsPage;
 use crate::pages::buying::order::OrderPage;
 use crate::pages::buying::orders::{MyOrdersPage, ProviderOrdersPage};
 use crate::pages::buying::quotes::{MyQuotesPage, NewQuotePage, ProviderQuotesPage, QuotePage};
@@ -182,6 +183,11 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=(StaticSegment("area-personale"), StaticSegment("voucher"))
                         view=VouchersPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("area-personale"), StaticSegment("notifiche"))
+                        view=NotificationsPage
                         ssr=SsrMode::Async
                     />
                     <Route

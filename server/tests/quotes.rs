@@ -474,6 +474,74 @@ async fn request_answer_accept(server: &TestServer) {
     .await;
     assert_eq!(status, 200, "{order}");
     assert_eq!(order["summary"]["state"], "awaiting_payment", "{order}");
+
+    // The notification centre: the citizen sees the offers; the provider the request, the
+    // citizen's message and the order; each marks them read; others see nothing.
+    let (_, feed) = read(server, "/fn/my_notifications", &citizen, &[("page", "1")]).await;
+    let kinds = |feed: &Value| -> Vec<String> {
+        feed["page"]["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n["kind"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(
+        kinds(&feed).iter().filter(|k| *k == "offer").count(),
+        2,
+        "{feed}"
+    );
+    assert!(feed["unread"].as_i64().unwrap() >= 2, "{feed}");
+    assert!(
+        feed["page"]["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|n| n["link"]
+                .as_str()
+                .unwrap()
+                .starts_with("/area-personale/preventivi/")),
+        "{feed}"
+    );
+    let location = redirect(
+        server,
+        "/fn/mark_notifications_read",
+        &citizen,
+        &[("lang", "it")],
+    )
+    .await;
+    assert!(location.contains("lette=1"), "{location}");
+    let (_, feed) = read(server, "/fn/my_notifications", &citizen, &[("page", "1")]).await;
+    assert_eq!(feed["unread"], 0, "{feed}");
+    assert!(
+        feed["page"]["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|n| n["unread"] == false)
+    );
+    let (_, feed) = read(server, "/fn/my_notifications", &admin, &[("page", "1")]).await;
+    let provider_kinds = kinds(&feed);
+    for kind in ["request", "message", "order"] {
+        assert!(provider_kinds.iter().any(|k| k == kind), "{kind}: {feed}");
+    }
+    assert!(
+        feed["page"]["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|n| n["link"].as_str().unwrap().starts_with("/ente/")),
+        "{feed}"
+    );
+    let (_, feed) = read(server, "/fn/my_notifications", &worker, &[("page", "1")]).await;
+    assert_eq!(feed["page"]["total"], 0, "{feed}");
+    let page = common::get_with(server, "/area-personale/notifiche", &citizen).await;
+    assert_eq!(page.status(), 200);
+    let html = page.text().await.unwrap();
+    assert!(
+        html.contains("notifications") && html.contains("Offerta di"),
+        "the page lists them"
+    );
 }
 both_engines!(request_answer_accept_, request_answer_accept);
 

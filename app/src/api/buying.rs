@@ -371,6 +371,35 @@ pub async fn my_vouchers(lang: Option<String>) -> Result<Vec<VoucherView>, Serve
         .map_err(|e| read_error(e, locale))
 }
 
+/// The person's notification centre, one page (20 a page).
+#[server(prefix = "/fn", endpoint = "my_notifications")]
+pub async fn my_notifications(
+    page: u32,
+    lang: Option<String>,
+) -> Result<crate::model::NotificationsPage, ServerFnError> {
+    let locale = locale_of(lang.as_deref());
+    let page = crate::model::PageRequest {
+        page: page.max(1),
+        per_page: 20,
+    };
+    buying()?
+        .notifications(&who()?, page)
+        .await
+        .map_err(|e| read_error(e, locale))
+}
+
+/// "Segna tutte come lette": back to the centre.
+#[server(prefix = "/fn", endpoint = "mark_notifications_read")]
+pub async fn mark_notifications_read(lang: Option<String>) -> Result<(), ServerFnError> {
+    let locale = locale_of(lang.as_deref());
+    let path = format!("/area-personale/notifiche?lang={}", locale.code());
+    match buying()?.mark_notifications_read(&who()?).await {
+        Ok(()) => leptos_axum::redirect(&format!("{path}&lette=1")),
+        Err(err) => back_with_error(&path, &err),
+    }
+    Ok(())
+}
+
 /// The city's latest voucher files (back office, permission `vouchers`).
 #[server(prefix = "/fn", endpoint = "voucher_imports")]
 pub async fn voucher_imports(

@@ -11,6 +11,7 @@ pub mod catalog;
 mod en;
 pub mod info;
 mod it;
+pub mod notifications;
 pub mod quotes;
 pub mod receipts;
 pub mod voucher_import;

@@ -198,3 +198,27 @@ pub struct ImportProblem {
     pub it: String,
     pub en: String,
 }
+
+/// One entry of the notification centre.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NotificationView {
+    /// `order`, `offer`, `message`, `request`.
+    pub kind: String,
+    pub reference: String,
+    /// The order's new state or the offer's state (`domain` codes), else empty.
+    pub code: String,
+    /// The other party's name, when known.
+    pub party: String,
+    /// The page it is about.
+    pub link: String,
+    /// UTC, RFC 3339.
+    pub at: String,
+    pub unread: bool,
+}
+
+/// A page of notifications and how many are unread in all.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NotificationsPage {
+    pub page: crate::model::Paged<NotificationView>,
+    pub unread: i64,
+}

@@ -227,6 +227,17 @@ pub trait Buying: Send + Sync + 'static {
 
     async fn vouchers(&self, who: &SessionUser) -> Result<Vec<VoucherView>, BuyingError>;
 
+    /// The person's notification centre: what others did on their orders and requests (and,
+    /// for provider staff, on their provider's), newest first.
+    async fn notifications(
+        &self,
+        who: &SessionUser,
+        page: crate::model::PageRequest,
+    ) -> Result<crate::model::NotificationsPage, BuyingError>;
+
+    /// Marks every notification up to now as read.
+    async fn mark_notifications_read(&self, who: &SessionUser) -> Result<(), BuyingError>;
+
     /// The city's latest voucher files (permission `vouchers`); `Forbidden` otherwise.
     async fn voucher_imports(
         &self,

@@ -79,6 +79,7 @@ pub static RULES: &[RouteRule] = &[
     any("/area-personale/ordini/{reference}", LOGGED_IN),
     any("/area-personale/ordini/{reference}/ricevuta.pdf", LOGGED_IN),
     any("/area-personale/voucher", LOGGED_IN),
+    any("/area-personale/notifiche", LOGGED_IN),
     // Buying: the cart is anyone's (an anonymous cart moves into the account at login);
     // checkout needs an account.
     any("/carrello", PUBLIC),
@@ -153,6 +154,8 @@ pub static RULES: &[RouteRule] = &[
     any("/fn/order_action", LOGGED_IN),
     any("/fn/pay_order", LOGGED_IN),
     any("/fn/my_vouchers", LOGGED_IN),
+    any("/fn/my_notifications", LOGGED_IN),
+    any("/fn/mark_notifications_read", LOGGED_IN),
     any("/fn/voucher_imports", VOUCHERS),
     any("/fn/provider_orders", PROVIDER_STAFF),
     any("/fn/load_demo_checkout", PUBLIC),

@@ -9,6 +9,7 @@ mod cart;
 mod checkout;
 pub mod jobs;
 mod mails;
+mod notifications;
 mod orders;
 pub mod payments;
 pub mod quotes;
@@ -210,6 +211,18 @@ impl Buying for BuyingService {
         crate::store::orders::page(&self.db, None, &providers, page)
             .await
             .map_err(internal)
+    }
+
+    async fn notifications(
+        &self,
+        who: &SessionUser,
+        page: PageRequest,
+    ) -> Result<app::model::NotificationsPage, BuyingError> {
+        notifications::page(self, who, page).await
+    }
+
+    async fn mark_notifications_read(&self, who: &SessionUser) -> Result<(), BuyingError> {
+        notifications::mark_read(self, who).await
     }
 
     async fn voucher_imports(

@@ -13,6 +13,7 @@ mod catalog;
 mod connect;
 mod feedback;
 pub mod kiosk;
+pub mod notifications;
 pub mod orders;
 pub mod outbox;
 pub mod payments;

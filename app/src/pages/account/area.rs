@@ -63,6 +63,7 @@ pub fn AreaPage() -> impl IntoView {
     let imports = crate::i18n::voucher_import::voucher_import_texts(locale);
     let buying = crate::i18n::buying::texts(locale);
     let quotes = crate::i18n::quotes::quote_texts(locale);
+    let notifications = crate::i18n::notifications::notification_texts(locale);
     let is_provider_staff = user.as_ref().is_some_and(|u| {
         u.assisted_by.is_none()
             && u.roles
@@ -92,6 +93,7 @@ pub fn AreaPage() -> impl IntoView {
                 {card("/area-personale/ordini", buying.orders_title, buying.area_orders_text)}
                 {card("/area-personale/preventivi", quotes.mine_title, quotes.area_text)}
                 {card("/area-personale/voucher", buying.vouchers_title, buying.area_vouchers_text)}
+                {card("/area-personale/notifiche", notifications.title, notifications.area_text)}
                 {is_provider_staff.then(|| card("/ente/ordini", buying.provider_orders_title, buying.provider_orders_lead))}
                 {is_provider_staff.then(|| card("/ente/preventivi", quotes.received_title, quotes.received_lead))}
                 {is_auditor.then(|| card("/amministrazione/registro-attivita", t.area_audit, t.area_audit_text))}

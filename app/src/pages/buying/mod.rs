@@ -5,6 +5,7 @@
 pub mod cart;
 pub mod checkout;
 pub mod demo_payment;
+pub mod notifications;
 pub mod order;
 pub mod orders;
 pub mod quotes;
