@@ -20,3 +20,4 @@ mod mail;
 mod oidc;
 mod payment_gateways;
 mod quotes;
+mod reviews;

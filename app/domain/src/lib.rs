@@ -11,6 +11,7 @@ pub mod money;
 pub mod orders;
 pub mod pricing;
 pub mod quotes;
+pub mod reviews;
 pub mod rome_time;
 pub mod search;
 pub mod seats;

@@ -12,6 +12,7 @@ mod en;
 pub mod info;
 mod it;
 pub mod quotes;
+pub mod reviews;
 
 use serde::{Deserialize, Serialize};
 

@@ -35,6 +35,8 @@ const PUBLIC: Rule = Rule::Public;
 const LOGGED_IN: Rule = Rule::Authenticated;
 const AUDIT: Rule = Rule::Permission(Permission::Audit);
 const USERS: Rule = Rule::Permission(Permission::Users);
+/// City staff who moderate reviews (never the reviewed provider: checked again per review).
+const REVIEWS: Rule = Rule::Permission(Permission::ReviewsModeration);
 /// Staff of a provider (admins and operators); which provider's data they see is checked by
 /// the buying service against their role's scope.
 pub const PROVIDER_STAFF: Rule =
@@ -97,6 +99,8 @@ pub static RULES: &[RouteRule] = &[
     // Provider staff.
     any("/ente/ordini", PROVIDER_STAFF),
     any("/ente/ordini/{reference}", PROVIDER_STAFF),
+    // Published reviews of the provider's services, each with its one reply.
+    any("/ente/recensioni", PROVIDER_STAFF),
     // "Start over" on a kiosk tablet (ends the session there, if any).
     any("/chiosco/ricomincia", PUBLIC),
     // WeMi space operators.
@@ -104,6 +108,7 @@ pub static RULES: &[RouteRule] = &[
     // City back office.
     any("/amministrazione/registro-attivita", AUDIT),
     any("/amministrazione/chioschi", USERS),
+    any("/amministrazione/recensioni", REVIEWS),
     // Server functions (pages' forms and islands).
     any("/fn/calculator_prices", PUBLIC),
     any("/fn/home_overview", PUBLIC),
@@ -157,6 +162,16 @@ pub static RULES: &[RouteRule] = &[
     any("/fn/load_quote", LOGGED_IN),
     any("/fn/quote_action", LOGGED_IN),
     any("/fn/demo_outcome", PUBLIC),
+    // Reviews: the order's citizen writes one (checked per order by the service), the city
+    // moderates, the provider's staff reply, everyone reads the published ones.
+    any("/fn/load_order_review", LOGGED_IN),
+    any("/fn/submit_review", LOGGED_IN),
+    any("/fn/review_queue", REVIEWS),
+    any("/fn/moderate_review", REVIEWS),
+    any("/fn/received_reviews", PROVIDER_STAFF),
+    any("/fn/reply_review", PROVIDER_STAFF),
+    any("/fn/service_reviews", PUBLIC),
+    any("/fn/provider_public_reviews", PUBLIC),
     // JSON API.
     any("/api/v1/openapi.json", PUBLIC),
     any("/api/v1/categories", PUBLIC),

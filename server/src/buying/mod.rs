@@ -3,7 +3,8 @@
 //!
 //! The rules are the domain's (`domain::pricing`, `domain::orders`, `domain::vouchers`,
 //! `domain::seats`); this module loads what they need, asks them, and writes the outcome in
-//! one transaction (`store::orders`).
+//! one transaction (`store::orders`). Reviews of completed orders (`reviews.rs`) implement
+//! `app::ports::Reviews` on the same service.
 
 mod cart;
 mod checkout;
@@ -12,6 +13,7 @@ mod mails;
 mod orders;
 pub mod payments;
 pub mod quotes;
+pub mod reviews;
 
 use std::sync::Arc;
 

@@ -17,6 +17,7 @@ pub mod orders;
 pub mod outbox;
 pub mod payments;
 pub mod quotes;
+pub mod reviews;
 pub mod search;
 pub mod search_index;
 mod service;
