@@ -484,6 +484,9 @@ async fn review_then_moderate(server: &TestServer) {
     // The provider replies once; the citizen is told and sees it.
     let (_, mine) = read(server, "/fn/received_reviews", &provider, &[("page", "1")]).await;
     assert_eq!(mine["total"], 1, "{mine}");
+    let reply_form = format!("id=\"reply-form-{review_id}\"");
+    let staff_page = html(server, "/ente/recensioni", &provider).await;
+    assert!(staff_page.contains(&reply_form), "a reply form");
     let empty = redirect(
         server,
         "/fn/reply_review",
@@ -511,6 +514,12 @@ async fn review_then_moderate(server: &TestServer) {
     )
     .await;
     assert!(second.contains("errore=review-already-replied"), "{second}");
+    let staff_page = html(server, "/ente/recensioni", &provider).await;
+    assert!(
+        !staff_page.contains(&reply_form),
+        "replied once: no more form"
+    );
+    assert!(staff_page.contains("è stato un piacere accompagnarvi"));
     assert_eq!(
         scalar(
             db,
@@ -648,6 +657,20 @@ async fn review_then_moderate(server: &TestServer) {
     assert_eq!(theirs["totals"]["count"], 1, "{theirs}");
     let provider_page = html(server, &format!("/enti/{slug}"), &citizen).await;
     assert!(provider_page.contains("4,3 su 5"));
+
+    // The author's data export holds both reviews.
+    let export: Value = common::get_with(server, "/api/v1/me/export", &citizen)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let states: Vec<&str> = export["reviews"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["state"].as_str().unwrap())
+        .collect();
+    assert_eq!(states, ["rejected", "published"]);
 }
 
 both_engines!(review_lifecycle, review_then_moderate);

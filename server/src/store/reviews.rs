@@ -105,6 +105,13 @@ pub async fn by_order(db: &Db, order_id: i64) -> Result<Option<ReviewRow>, Store
     one(db, "r.order_id", order_id).await
 }
 
+/// Every review a person wrote, newest first (their data export).
+pub async fn of_user(db: &Db, user_id: i64) -> Result<Vec<ReviewRow>, StoreError> {
+    let sql = format!("{REVIEW} WHERE r.user_id = $1 ORDER BY r.created_at DESC, r.id DESC");
+    on_pool!(db, pool => sqlx::query_as::<_, ReviewRow>(&sql).bind(user_id).fetch_all(pool).await)
+        .map_err(backend)
+}
+
 /// The service a review of the order is about: its first line's.
 pub async fn reviewed_service(db: &Db, order_id: i64) -> Result<Option<i64>, StoreError> {
     on_pool!(db, pool => sqlx::query_scalar::<_, i64>(
