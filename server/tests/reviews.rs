@@ -549,6 +549,9 @@ async fn review_then_moderate(server: &TestServer) {
     )
     .await;
     assert!(order_page.contains("data-state=\"published\""));
+    let staff_order = html(server, &format!("/ente/ordini/{reference}"), &provider).await;
+    assert!(staff_order.contains("Recensione del cittadino"));
+    assert!(!staff_order.contains("id=\"review-form\""));
     assert!(order_page.contains("è stato un piacere accompagnarvi"));
 
     // Another order of the same service, reviewed and not published: the author sees why, the

@@ -202,7 +202,14 @@ fn score_group(criterion: Criterion, locale: Locale, error: Option<ReviewError>)
 /// The review part of an order's page: the citizen's form once the order is completed, then
 /// the review's state; the provider's staff see the published review.
 #[component]
-pub fn OrderReviewSection(data: OrderReview, reference: String, locale: Locale) -> impl IntoView {
+pub fn OrderReviewSection(
+    data: OrderReview,
+    reference: String,
+    locale: Locale,
+    /// Shown to the provider's staff (`/ente/ordini/…`), not to the citizen.
+    #[prop(optional)]
+    staff: bool,
+) -> impl IntoView {
     let r = review_texts(locale);
     let error = review_error();
     let submitted = query_flag("recensione") && query_flag("fatto");
@@ -222,7 +229,7 @@ pub fn OrderReviewSection(data: OrderReview, reference: String, locale: Locale) 
         });
         return view! {
             <section class="my-4" id="recensione" aria-labelledby="review-title">
-                <h2 class="h4" id="review-title">{r.yours}</h2>
+                <h2 class="h4" id="review-title">{if staff { r.citizens } else { r.yours }}</h2>
                 {submitted.then(|| view! { <Notice text=r.submitted /> })}
                 <dl class="row">
                     <dt class="col-sm-4">{r.state}</dt>

@@ -65,7 +65,7 @@ pub fn OrderPage() -> impl IntoView {
             </Suspense>
             <Suspense fallback=|| ()>
                 {move || review.get().map(|result| match result {
-                    Ok(data) => view! { <OrderReviewSection data reference=reference_shown.clone() locale /> }.into_any(),
+                    Ok(data) => view! { <OrderReviewSection data reference=reference_shown.clone() locale staff=provider /> }.into_any(),
                     // The order's own error is shown above.
                     Err(_) => ().into_any(),
                 })}
