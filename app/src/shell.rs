@@ -29,6 +29,7 @@ use crate::pages::calculator::CalculatorPage;
 use crate::pages::coming_soon::ComingSoonPage;
 use crate::pages::info::{ContactsPage, FaqPage, LegalNotesPage, PrivacyPage};
 use crate::pages::providers::{ProviderPage, ProvidersPage};
+use crate::pages::reviews::{ModerationPage, ProviderReviewsPage};
 use crate::pages::services::ServicesPage;
 use crate::pages::services::detail::ServicePage;
 use crate::pages::services::landing::{CategoryPage, TargetGroupPage};
@@ -198,6 +199,16 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=(StaticSegment("ente"), StaticSegment("ordini"), ParamSegment("reference"))
                         view=OrderPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("ente"), StaticSegment("recensioni"))
+                        view=ProviderReviewsPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("amministrazione"), StaticSegment("recensioni"))
+                        view=ModerationPage
                         ssr=SsrMode::Async
                     />
                     <Route

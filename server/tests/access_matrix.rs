@@ -219,8 +219,10 @@ async fn matrix(server: &TestServer) {
         "space_operator",
         "city_admin",
     ];
-    let declared: [(&str, &[&str]); 11] = [
+    let declared: [(&str, &[&str]); 13] = [
         ("/ente/ordini", &["provider_admin", "provider_operator"]),
+        ("/ente/recensioni", &["provider_admin", "provider_operator"]),
+        ("/amministrazione/recensioni", &["city_admin"]),
         ("/area-personale/ordini", &ALL),
         ("/area-personale/voucher", &ALL),
         ("/api/v1/admin/audit-log", &["city_admin"]),

@@ -20,4 +20,5 @@ mod mail;
 mod oidc;
 mod payment_gateways;
 mod quotes;
+mod reviews;
 mod voucher_import;

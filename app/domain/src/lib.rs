@@ -12,6 +12,7 @@ pub mod orders;
 pub mod pricing;
 pub mod quotes;
 pub mod receipts;
+pub mod reviews;
 pub mod rome_time;
 pub mod search;
 pub mod seats;

@@ -8,6 +8,7 @@ pub mod catalog;
 pub mod feedback;
 pub mod quotes;
 pub mod report;
+pub mod reviews;
 pub mod services;
 
 #[cfg(feature = "ssr")]

@@ -213,6 +213,15 @@ pub fn error_message(code: &str, locale: Locale) -> String {
             Locale::En => quote.message_en(),
         };
     }
+    if let Some(review) = code
+        .strip_prefix("review-")
+        .and_then(domain::reviews::ReviewError::from_code)
+    {
+        return match locale {
+            Locale::It => review.message_it(),
+            Locale::En => review.message_en(),
+        };
+    }
     if let Some(name) = code.strip_prefix("price-") {
         return if it {
             format!(

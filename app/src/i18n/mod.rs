@@ -14,6 +14,7 @@ mod it;
 pub mod notifications;
 pub mod quotes;
 pub mod receipts;
+pub mod reviews;
 pub mod voucher_import;
 
 use serde::{Deserialize, Serialize};

@@ -5,10 +5,12 @@ mod account;
 mod buying;
 mod catalog;
 mod quotes;
+mod reviews;
 mod service;
 
 pub use account::*;
 pub use buying::*;
 pub use catalog::*;
 pub use quotes::*;
+pub use reviews::*;
 pub use service::*;

@@ -9,5 +9,6 @@ pub mod info;
 pub mod not_found;
 pub mod providers;
 pub mod report;
+pub mod reviews;
 pub mod services;
 pub mod spaces;

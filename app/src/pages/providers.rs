@@ -5,12 +5,14 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
+use crate::api::reviews::provider_public_reviews;
 use crate::api::services::{ProviderView, provider_page, providers_list};
 use crate::components::breadcrumb::Breadcrumb;
 use crate::i18n::catalog::catalog;
 use crate::locale::use_locale;
-use crate::model::{Paged, ProviderSummary, pick};
+use crate::model::{Paged, ProviderSummary, ReviewsPage, pick};
 use crate::pages::not_found::NotFound;
+use crate::pages::reviews::{ReviewsSection, reviews_page_param};
 use crate::pages::services::card::ServiceCardView;
 
 #[component]
@@ -102,13 +104,19 @@ fn ProviderList(paged: Paged<ProviderSummary>) -> impl IntoView {
 pub fn ProviderPage() -> impl IntoView {
     let locale = use_locale();
     let slug = use_params_map().with_untracked(|p| p.get("slug").unwrap_or_default());
+    let reviews_slug = slug.clone();
     let data = Resource::new(move || slug.clone(), provider_page);
+    // The rating of all its services and their published reviews, loaded alongside.
+    let reviews = Resource::new(
+        move || (reviews_slug.clone(), reviews_page_param()),
+        |(slug, page)| provider_public_reviews(slug, page),
+    );
     view! {
         <Suspense fallback=move || view! { <p class="container">{locale.t().loading}</p> }>
             {move || {
                 data.get()
                     .map(|result| match result {
-                        Ok(Some(view_data)) => view! { <ProviderProfile data=view_data /> }.into_any(),
+                        Ok(Some(view_data)) => view! { <ProviderProfile data=view_data reviews /> }.into_any(),
                         Ok(None) => view! { <NotFound /> }.into_any(),
                         Err(_) => {
                             view! {
@@ -126,7 +134,10 @@ pub fn ProviderPage() -> impl IntoView {
 }
 
 #[component]
-fn ProviderProfile(data: ProviderView) -> impl IntoView {
+fn ProviderProfile(
+    data: ProviderView,
+    reviews: Resource<Result<ReviewsPage, ServerFnError>>,
+) -> impl IntoView {
     let locale = use_locale();
     let t = catalog(locale);
     let p = data.provider;
@@ -159,6 +170,8 @@ fn ProviderProfile(data: ProviderView) -> impl IntoView {
         }
     });
     let trail = vec![(t.providers_title.to_string(), "/enti".to_string())];
+    let reviews_base = format!("/enti/{}?lang={}", p.slug, locale.code());
+    let reviews_title = crate::i18n::reviews::review_texts(locale).section_title;
     view! {
         <Title text=p.name.clone() />
         <div class="container my-4" id="provider-page">
@@ -180,6 +193,15 @@ fn ProviderProfile(data: ProviderView) -> impl IntoView {
             <ul>{sites}</ul>
             <h2 class="h4 mt-4">{t.provider_services} " (" {data.services.total} ")"</h2>
             <ul class="list-unstyled row">{services}</ul>
+            <section id="recensioni" class="mt-4" aria-labelledby="reviews-title">
+                <h2 class="h4" id="reviews-title">{reviews_title}</h2>
+                <Suspense fallback=|| ()>
+                    {move || reviews.get().map(|result| match result {
+                        Ok(data) => view! { <ReviewsSection data locale base=reviews_base.clone() show_service=true /> }.into_any(),
+                        Err(_) => ().into_any(),
+                    })}
+                </Suspense>
+            </section>
         </div>
     }
     .into_any()

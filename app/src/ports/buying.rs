@@ -118,6 +118,8 @@ pub enum BuyingError {
     Forbidden,
     #[error("quote refused: {0}")]
     Quote(domain::quotes::QuoteError),
+    #[error("review refused: {0}")]
+    Review(domain::reviews::ReviewError),
     #[error("internal error")]
     Internal,
 }
@@ -139,6 +141,7 @@ impl BuyingError {
             BuyingError::Gateway => "gateway".into(),
             BuyingError::Forbidden => "forbidden".into(),
             BuyingError::Quote(e) => format!("quote-{}", e.code()),
+            BuyingError::Review(e) => format!("review-{}", e.code()),
             BuyingError::Internal => "internal".into(),
         }
     }

@@ -3,8 +3,10 @@
 
 mod accounts;
 mod buying;
+mod reviews;
 mod store;
 
 pub use accounts::*;
 pub use buying::*;
+pub use reviews::*;
 pub use store::*;

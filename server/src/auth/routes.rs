@@ -36,6 +36,8 @@ const LOGGED_IN: Rule = Rule::Authenticated;
 const AUDIT: Rule = Rule::Permission(Permission::Audit);
 const USERS: Rule = Rule::Permission(Permission::Users);
 const VOUCHERS: Rule = Rule::Permission(Permission::Vouchers);
+/// City staff who moderate reviews (never the reviewed provider: checked again per review).
+const REVIEWS: Rule = Rule::Permission(Permission::ReviewsModeration);
 /// Staff of a provider (admins and operators); which provider's data they see is checked by
 /// the buying service against their role's scope.
 pub const PROVIDER_STAFF: Rule =
@@ -101,6 +103,8 @@ pub static RULES: &[RouteRule] = &[
     any("/ente/ordini", PROVIDER_STAFF),
     any("/ente/ordini/{reference}", PROVIDER_STAFF),
     any("/ente/ordini/{reference}/ricevuta.pdf", PROVIDER_STAFF),
+    // Published reviews of the provider's services, each with its one reply.
+    any("/ente/recensioni", PROVIDER_STAFF),
     // "Start over" on a kiosk tablet (ends the session there, if any).
     any("/chiosco/ricomincia", PUBLIC),
     // WeMi space operators.
@@ -110,6 +114,7 @@ pub static RULES: &[RouteRule] = &[
     any("/amministrazione/chioschi", USERS),
     any("/amministrazione/voucher", VOUCHERS),
     only(Method::POST, "/amministrazione/voucher/importa", VOUCHERS),
+    any("/amministrazione/recensioni", REVIEWS),
     // Server functions (pages' forms and islands).
     any("/fn/calculator_prices", PUBLIC),
     any("/fn/home_overview", PUBLIC),
@@ -166,6 +171,16 @@ pub static RULES: &[RouteRule] = &[
     any("/fn/load_quote", LOGGED_IN),
     any("/fn/quote_action", LOGGED_IN),
     any("/fn/demo_outcome", PUBLIC),
+    // Reviews: the order's citizen writes one (checked per order by the service), the city
+    // moderates, the provider's staff reply, everyone reads the published ones.
+    any("/fn/load_order_review", LOGGED_IN),
+    any("/fn/submit_review", LOGGED_IN),
+    any("/fn/review_queue", REVIEWS),
+    any("/fn/moderate_review", REVIEWS),
+    any("/fn/received_reviews", PROVIDER_STAFF),
+    any("/fn/reply_review", PROVIDER_STAFF),
+    any("/fn/service_reviews", PUBLIC),
+    any("/fn/provider_public_reviews", PUBLIC),
     // JSON API.
     any("/api/v1/openapi.json", PUBLIC),
     any("/api/v1/categories", PUBLIC),

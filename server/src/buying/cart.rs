@@ -152,7 +152,15 @@ pub(super) async fn voucher_balance(s: &BuyingService, user_id: i64) -> Result<i
 pub(super) fn checkout_key(cart_id: i64, lines: &[PricedLine]) -> String {
     let content: Vec<String> = lines
         .iter()
-        .map(|(l, _)| format!("{}:{}:{}", l.id, l.quantity, l.people))
+        .map(|(l, _)| {
+            format!(
+                "{}:{}:{}:{}",
+                l.id,
+                l.quantity,
+                l.people,
+                l.added_at.unix_timestamp_nanos()
+            )
+        })
         .collect();
     tokens::digest(&format!("cart {cart_id} {}", content.join(",")))[..32].to_string()
 }

@@ -3,7 +3,8 @@
 //!
 //! The rules are the domain's (`domain::pricing`, `domain::orders`, `domain::vouchers`,
 //! `domain::seats`); this module loads what they need, asks them, and writes the outcome in
-//! one transaction (`store::orders`).
+//! one transaction (`store::orders`). Reviews of completed orders (`reviews.rs`) implement
+//! `app::ports::Reviews` on the same service.
 
 mod cart;
 mod checkout;
@@ -14,6 +15,7 @@ mod orders;
 pub mod payments;
 pub mod quotes;
 pub mod receipts;
+pub mod reviews;
 pub mod voucher_import;
 
 use std::sync::Arc;

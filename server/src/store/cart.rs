@@ -119,6 +119,9 @@ pub struct LineRow {
     pub preferred_date: Option<String>,
     pub time_slot: String,
     pub notes: String,
+    /// When the line was put in the cart: part of the checkout key, since SQLite may give a
+    /// new line the id of one removed before.
+    pub added_at: time::OffsetDateTime,
 }
 
 pub async fn lines(db: &Db, cart_id: i64) -> Result<Vec<LineRow>, StoreError> {
@@ -126,7 +129,7 @@ pub async fn lines(db: &Db, cart_id: i64) -> Result<Vec<LineRow>, StoreError> {
         "SELECT ci.id, s.id AS service_id, s.slug, s.name_it, s.name_en, s.provider_id, \
          p.name AS provider_name, p.email AS provider_email, s.unit, s.status, s.pricing, s.mode, s.capacity, \
          s.quote_required, s.accepts_vouchers, ci.quantity, ci.people, ci.preferred_date, \
-         ci.time_slot, ci.notes \
+         ci.time_slot, ci.notes, ci.created_at AS added_at \
          FROM cart_items ci JOIN services s ON s.id = ci.service_id \
          JOIN providers p ON p.id = s.provider_id \
          WHERE ci.cart_id = $1 ORDER BY p.name, ci.id"
@@ -215,11 +218,11 @@ pub async fn service_as_line(db: &Db, item: &NewCartItem) -> Result<Option<LineR
          p.name AS provider_name, p.email AS provider_email, s.unit, s.status, s.pricing, s.mode, s.capacity, \
          s.quote_required, s.accepts_vouchers, CAST($2 AS BIGINT) AS quantity, \
          CAST($3 AS BIGINT) AS people, CAST($4 AS TEXT) AS preferred_date, \
-         CAST($5 AS TEXT) AS time_slot, CAST($6 AS TEXT) AS notes \
+         CAST($5 AS TEXT) AS time_slot, CAST($6 AS TEXT) AS notes, $7 AS added_at \
          FROM services s JOIN providers p ON p.id = s.provider_id WHERE s.id = $1"
     )
     .bind(item.service_id).bind(item.quantity).bind(item.people).bind(&item.preferred_date)
-    .bind(&item.time_slot).bind(&item.notes)
+    .bind(&item.time_slot).bind(&item.notes).bind(time::OffsetDateTime::now_utc())
     .fetch_optional(pool).await)
     .map_err(backend)
 }

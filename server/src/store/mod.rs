@@ -19,6 +19,7 @@ pub mod outbox;
 pub mod payments;
 pub mod quotes;
 pub mod receipts;
+pub mod reviews;
 pub mod search;
 pub mod search_index;
 mod service;

@@ -35,6 +35,7 @@ struct HitRow {
     delivery_mask: i64,
     time_mask: i64,
     rating_x100: Option<i64>,
+    rating_count: i64,
     sort_name: String,
     name_terms: String,
     topic_terms: String,
@@ -56,6 +57,7 @@ impl From<HitRow> for Hit {
             delivery_mask: r.delivery_mask,
             time_mask: r.time_mask,
             rating_x100: r.rating_x100,
+            rating_count: r.rating_count,
             sort_name: r.sort_name,
         }
     }
@@ -131,7 +133,7 @@ impl SearchCache {
         let rows: Vec<HitRow> = on_pool!(db, pool => sqlx::query_as::<_, HitRow>(
             "SELECT service_id AS id, category_id, provider_id, pricing, mode, vouchers, \
              price_from_cents, municipi_mask, targets_mask, delivery_mask, time_mask, \
-             rating_x100, sort_name, name_terms, topic_terms FROM service_search \
+             rating_x100, rating_count, sort_name, name_terms, topic_terms FROM service_search \
              ORDER BY service_id"
         ).fetch_all(pool).await)
         .map_err(backend)?;

@@ -34,6 +34,10 @@ struct SourceRow {
     mode: String,
     accepts_vouchers: bool,
     price_from_cents: Option<i64>,
+    review_count: Option<i64>,
+    punctuality_sum: Option<i64>,
+    professionalism_sum: Option<i64>,
+    kindness_sum: Option<i64>,
 }
 
 /// One row of `service_search`, computed from a service and what hangs off it.
@@ -53,6 +57,8 @@ struct IndexRow {
     targets_mask: i64,
     delivery_mask: i64,
     time_mask: i64,
+    rating_x100: Option<i64>,
+    rating_count: i64,
 }
 
 const ROWS_PER_INSERT: usize = 500;
@@ -64,9 +70,12 @@ pub async fn rebuild(db: &Db) -> Result<u64, StoreError> {
          s.description_en, s.addressed_it, s.addressed_en, s.qualifications_it, \
          s.qualifications_en, s.tags_it, s.tags_en, s.category_id, c.name_it AS category_it, \
          c.name_en AS category_en, s.provider_id, p.name AS provider_name, s.pricing, s.mode, \
-         s.accepts_vouchers, s.price_from_cents \
+         s.accepts_vouchers, s.price_from_cents, r.review_count, r.punctuality_sum, \
+         r.professionalism_sum, r.kindness_sum \
          FROM services s JOIN categories c ON c.id = s.category_id \
-         JOIN providers p ON p.id = s.provider_id WHERE s.status = 'validated' ORDER BY s.id",
+         JOIN providers p ON p.id = s.provider_id \
+         LEFT JOIN service_ratings r ON r.service_id = s.id \
+         WHERE s.status = 'validated' ORDER BY s.id",
     )
     .fetch_all(pool)
     .await)
@@ -121,6 +130,13 @@ pub async fn rebuild(db: &Db) -> Result<u64, StoreError> {
             let mut topics: Vec<&str> =
                 vec![&s.category_it, &s.category_en, &s.tags_it, &s.tags_en];
             topics.extend(targets.iter().map(String::as_str));
+            let (rating_x100, rating_count) = domain::reviews::RatingTotals {
+                count: s.review_count.unwrap_or(0),
+                punctuality: s.punctuality_sum.unwrap_or(0),
+                professionalism: s.professionalism_sum.unwrap_or(0),
+                kindness: s.kindness_sum.unwrap_or(0),
+            }
+            .index_values();
             let row = IndexRow {
                 id: s.id,
                 name_terms: text::field(&[&s.name_it, &s.name_en]),
@@ -147,6 +163,8 @@ pub async fn rebuild(db: &Db) -> Result<u64, StoreError> {
                 targets_mask: m[1],
                 delivery_mask: m[2],
                 time_mask: m[3],
+                rating_x100,
+                rating_count,
             };
             for field in [&row.name_terms, &row.topic_terms, &row.body_terms] {
                 vocabulary.extend(field.split_whitespace().map(str::to_string));
@@ -170,18 +188,20 @@ pub async fn rebuild(db: &Db) -> Result<u64, StoreError> {
         for chunk in rows.chunks(ROWS_PER_INSERT) {
             let values: Vec<String> = (0..chunk.len())
                 .map(|i| {
-                    let b = i * 15;
+                    let b = i * 17;
                     format!(
-                        "(${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}, ${})",
+                        "(${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}, \
+                         ${}, ${})",
                         b + 1, b + 2, b + 3, b + 4, b + 5, b + 6, b + 7, b + 8, b + 9, b + 10,
-                        b + 11, b + 12, b + 13, b + 14, b + 15
+                        b + 11, b + 12, b + 13, b + 14, b + 15, b + 16, b + 17
                     )
                 })
                 .collect();
             let sql = format!(
                 "INSERT INTO service_search (service_id, name_terms, topic_terms, body_terms, \
                  sort_name, category_id, provider_id, pricing, mode, vouchers, price_from_cents, \
-                 municipi_mask, targets_mask, delivery_mask, time_mask) VALUES {}",
+                 municipi_mask, targets_mask, delivery_mask, time_mask, rating_x100, \
+                 rating_count) VALUES {}",
                 values.join(", ")
             );
             let mut query = sqlx::query(&sql);
@@ -191,7 +211,7 @@ pub async fn rebuild(db: &Db) -> Result<u64, StoreError> {
                     .bind(&r.sort_name).bind(r.category_id).bind(r.provider_id).bind(&r.pricing)
                     .bind(&r.mode).bind(r.vouchers).bind(r.price_from_cents)
                     .bind(r.municipi_mask).bind(r.targets_mask).bind(r.delivery_mask)
-                    .bind(r.time_mask);
+                    .bind(r.time_mask).bind(r.rating_x100).bind(r.rating_count);
             }
             query.execute(&mut *tx).await.map_err(backend)?;
         }

@@ -26,7 +26,10 @@ pub struct Hit {
     pub delivery_mask: i64,
     /// Bit N set for `TIMES[N]`.
     pub time_mask: i64,
+    /// Average of the published reviews × 100 (433 = 4.33), `None` without reviews.
     pub rating_x100: Option<i64>,
+    /// Number of published reviews.
+    pub rating_count: i64,
     /// Normalized name, for the alphabetical order and as the last tie-breaker.
     pub sort_name: String,
 }
@@ -141,7 +144,7 @@ fn add(list: &mut Vec<(i64, i64)>, key: i64) {
 pub type Scored<'a> = (&'a Hit, i64);
 
 /// How results are ordered: `relevance`, `price` (free first, then cheapest), `rating` (best
-/// rated first, unrated last) or `name`. Ties always fall back to the name, then the id, so
+/// rated first, then the most reviewed, unrated last) or `name`. Ties always fall back to the name, then the id, so
 /// the order is total and the same on every engine.
 pub fn compare(sort: &str, (a, a_score): Scored, (b, b_score): Scored) -> Ordering {
     let primary = match sort {
@@ -151,7 +154,7 @@ pub fn compare(sort: &str, (a, a_score): Scored, (b, b_score): Scored) -> Orderi
             .unwrap_or(0)
             .cmp(&b.price_from_cents.unwrap_or(0)),
         "rating" => match (a.rating_x100, b.rating_x100) {
-            (Some(x), Some(y)) => y.cmp(&x),
+            (Some(x), Some(y)) => y.cmp(&x).then_with(|| b.rating_count.cmp(&a.rating_count)),
             (Some(_), None) => Ordering::Less,
             (None, Some(_)) => Ordering::Greater,
             (None, None) => Ordering::Equal,
@@ -266,6 +269,7 @@ mod tests {
             delivery_mask: 1,
             time_mask: 0b11,
             rating_x100: if id % 3 == 0 { None } else { Some(300 + id) },
+            rating_count: if id % 3 == 0 { 0 } else { 1 },
             sort_name: format!("service {id:03}"),
         }
     }
@@ -361,6 +365,26 @@ mod tests {
         );
         assert_eq!(out.page_ids[0], 29);
         assert_eq!(out.page_ids[29], 30, "unrated last");
+    }
+
+    #[test]
+    fn equal_ratings_go_by_number_of_reviews_then_name() {
+        let mut hits = corpus();
+        for h in hits.iter_mut() {
+            h.rating_x100 = Some(450);
+            h.rating_count = 1;
+        }
+        hits[4].rating_count = 7; // id 5
+        hits[9].rating_count = 3; // id 10
+        hits[19].rating_x100 = Some(451); // id 20
+        let out = run(
+            hits.iter().map(|h| (h, 0)),
+            &Filter::default(),
+            "rating",
+            0,
+            5,
+        );
+        assert_eq!(out.page_ids, [20, 5, 10, 1, 2]);
     }
 
     #[test]

@@ -11,6 +11,7 @@ use leptos_router::hooks::{use_location, use_params_map};
 
 use super::{BuyingErrors, euros, when};
 use crate::api::buying::{OrderAction, PayOrder, load_order};
+use crate::api::reviews::load_order_review;
 use crate::components::breadcrumb::Breadcrumb;
 use crate::i18n::Locale;
 use crate::i18n::buying::{event_label, method_label, slot_label, state_label, texts};
@@ -18,12 +19,15 @@ use crate::i18n::receipts::receipt_texts;
 use crate::locale::use_locale;
 use crate::model::OrderDetail;
 use crate::pages::account::{CsrfField, Notice, load_error, query_flag};
+use crate::pages::reviews::OrderReviewSection;
 
 #[component]
 pub fn OrderPage() -> impl IntoView {
     let locale = use_locale();
     let t = texts(locale);
     let reference = use_params_map().with_untracked(|p| p.get("reference").unwrap_or_default());
+    let reference_for_review = reference.clone();
+    let reference_shown = reference.clone();
     let path = use_location().pathname.get_untracked();
     let provider = path.starts_with("/ente/");
     // Back from the gateway's page: the server asks the gateway before answering.
@@ -31,6 +35,11 @@ pub fn OrderPage() -> impl IntoView {
     let detail = Resource::new(
         move || reference.clone(),
         move |r| load_order(r, Some(refresh), Some(locale.code().to_string())),
+    );
+    // The review part (its form once the order is completed), loaded alongside.
+    let review = Resource::new(
+        move || reference_for_review.clone(),
+        move |r| load_order_review(r, Some(locale.code().to_string())),
     );
     let trail = if provider {
         vec![(
@@ -55,6 +64,13 @@ pub fn OrderPage() -> impl IntoView {
                 {move || detail.get().map(|result| match result {
                     Err(e) => load_error(&e),
                     Ok(d) => view! { <OrderView d locale provider trail=trail.clone() back=path.clone() /> }.into_any(),
+                })}
+            </Suspense>
+            <Suspense fallback=|| ()>
+                {move || review.get().map(|result| match result {
+                    Ok(data) => view! { <OrderReviewSection data reference=reference_shown.clone() locale staff=provider /> }.into_any(),
+                    // The order's own error is shown above.
+                    Err(_) => ().into_any(),
                 })}
             </Suspense>
         </div>
@@ -146,7 +162,7 @@ fn OrderView(
         <Breadcrumb current=title.clone() trail />
         <h1 class="mt-3">{title}</h1>
         <BuyingErrors locale />
-        {query_flag("fatto").then(|| view! { <Notice text=state_label(locale, &o.state) /> })}
+        {(query_flag("fatto") && !query_flag("recensione")).then(|| view! { <Notice text=state_label(locale, &o.state) /> })}
         {(query_flag("pagamento") && awaiting).then(|| view! {
             <div class="alert alert-info" role="status" id="payment-pending">{t.payment_back}" "{t.payment_pending}</div>
         })}

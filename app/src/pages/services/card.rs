@@ -43,6 +43,16 @@ pub fn ServiceCardView(card: ServiceCard, #[prop(optional)] heading_level: u8) -
     } else {
         view! { <h2 class="card-title h5">{title}</h2> }.into_any()
     };
+    // The published reviews' average, one decimal from the index's hundredths (integers only).
+    let rating = card.rating_x100.map(|x100| {
+        let tenths = domain::reviews::Average { sum: x100, count: 100 }
+            .one_decimal(if locale == crate::i18n::Locale::It { ',' } else { '.' })
+            .unwrap_or_default();
+        view! {
+            <dt>{crate::i18n::reviews::review_texts(locale).overall}</dt>
+            <dd class="service-rating" data-rating-x100=x100.to_string()>{(t.rating)(&tenths, card.rating_count)}</dd>
+        }
+    });
     let badges = [
         card.accepts_vouchers.then_some(t.accepts_vouchers),
         card.quote_required.then_some(t.quote_required),
@@ -70,6 +80,7 @@ pub fn ServiceCardView(card: ServiceCard, #[prop(optional)] heading_level: u8) -
                         <dd class="fw-semibold">{price}</dd>
                         <dt>{t.municipi_label}</dt>
                         <dd>{municipi_text}</dd>
+                        {rating}
                     </dl>
                     <div>{badges}</div>
                 </div>

@@ -8,26 +8,34 @@ use leptos_router::hooks::use_params_map;
 
 use super::card::price_text;
 use super::links::amount;
+use crate::api::reviews::service_reviews;
 use crate::api::services::service_page;
 use crate::components::breadcrumb::Breadcrumb;
 use crate::i18n::Locale;
 use crate::i18n::catalog::{CatalogMessages, catalog};
 use crate::locale::use_locale;
-use crate::model::{ServiceDetail, pick};
+use crate::model::{ReviewsPage, ServiceDetail, pick};
 use crate::pages::not_found::NotFound;
+use crate::pages::reviews::{ReviewsSection, reviews_page_param};
 
 #[component]
 pub fn ServicePage() -> impl IntoView {
     let locale = use_locale();
     let slug = use_params_map().with_untracked(|p| p.get("slug").unwrap_or_default());
+    let reviews_slug = slug.clone();
     let service = Resource::new(move || slug.clone(), service_page);
+    // Its rating and published reviews (`?recensioni=N` for older ones), loaded alongside.
+    let reviews = Resource::new(
+        move || (reviews_slug.clone(), reviews_page_param()),
+        |(slug, page)| service_reviews(slug, page),
+    );
     view! {
         <Suspense fallback=move || view! { <p class="container">{locale.t().loading}</p> }>
             {move || {
                 service
                     .get()
                     .map(|result| match result {
-                        Ok(Some(detail)) => view! { <ServiceView detail /> }.into_any(),
+                        Ok(Some(detail)) => view! { <ServiceView detail reviews /> }.into_any(),
                         Ok(None) => view! { <NotFound /> }.into_any(),
                         Err(_) => {
                             view! {
@@ -117,7 +125,10 @@ fn paragraphs(text: &str) -> impl IntoView + use<> {
 }
 
 #[component]
-fn ServiceView(detail: ServiceDetail) -> impl IntoView {
+fn ServiceView(
+    detail: ServiceDetail,
+    reviews: Resource<Result<ReviewsPage, ServerFnError>>,
+) -> impl IntoView {
     let locale = use_locale();
     let t = catalog(locale);
     let d = detail;
@@ -136,6 +147,10 @@ fn ServiceView(detail: ServiceDetail) -> impl IntoView {
         ("staff", t.section_staff),
         ("conditions", t.section_terms),
         ("contacts", t.section_provider),
+        (
+            "recensioni",
+            crate::i18n::reviews::review_texts(locale).section_title,
+        ),
     ];
     let index = sections
         .iter()
@@ -249,6 +264,7 @@ fn ServiceView(detail: ServiceDetail) -> impl IntoView {
         .into_any()
     };
     let category_href = format!("/categorie/{}", card.category_slug);
+    let reviews_base = format!("/servizi/{}?lang={}", card.slug, locale.code());
     let trail = vec![
         (t.services_title.to_string(), "/servizi".to_string()),
         (card.category_name(locale).to_string(), category_href),
@@ -342,6 +358,15 @@ fn ServiceView(detail: ServiceDetail) -> impl IntoView {
                             <br />
                             {t.phone} ": " {p.phone.clone()}
                         </p>
+                    </section>
+                    <section id="recensioni" class="mb-4" aria-labelledby="reviews-title">
+                        <h2 class="h4" id="reviews-title">{crate::i18n::reviews::review_texts(locale).section_title}</h2>
+                        <Suspense fallback=|| ()>
+                            {move || reviews.get().map(|result| match result {
+                                Ok(data) => view! { <ReviewsSection data locale base=reviews_base.clone() /> }.into_any(),
+                                Err(_) => ().into_any(),
+                            })}
+                        </Suspense>
                     </section>
                     <section id="more" class="mb-4">
                         <h2 class="h6">{t.section_more}</h2>

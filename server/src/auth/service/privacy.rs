@@ -66,6 +66,9 @@ impl AccountService {
         let reports = store::problem_reports_of(&self.db, &user.email)
             .await
             .map_err(internal)?;
+        let reviews = crate::store::reviews::of_user(&self.db, who.user_id)
+            .await
+            .map_err(internal)?;
         let events = audit::page(
             &self.db,
             Some(who.user_id),
@@ -100,6 +103,7 @@ impl AccountService {
             "problem_reports": reports.iter().map(|(category, description, at)| json!({
                 "category": category, "description": description, "created_at": store::rfc3339(*at),
             })).collect::<Vec<_>>(),
+            "reviews": reviews.iter().map(|r| r.view(true)).collect::<Vec<_>>(),
             "activity": events.items,
         }))
     }
