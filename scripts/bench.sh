@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Benchmark (not part of the tests): loads a large generated catalogue into SQLite and
-# PostgreSQL and measures, per engine,
+# Benchmark (not part of the tests), in two parts (BENCH_PARTS, default both):
+#
+# catalogue: loads a large generated catalogue into SQLite and PostgreSQL and measures, per
+# engine,
 #   - how long the server takes to start on it (it builds the search index at start),
 #   - search latency p50/p99 of GET /api/v1/services?q=... for a fixed list of queries,
 #   - requests per second of the catalogue page (/servizi) and of the search API under
@@ -8,17 +10,39 @@
 #     for those bytes on this machine.
 # Targets: search p99 <= 20 ms at 100k services on both engines; /servizi at >= 50% of nginx.
 #
-#   scripts/bench.sh                                   release binary, 100,000 services
-#   WEMI_BIN=target/debug/wemi BENCH_SERVICES=5000 BENCH_PROVIDERS=100 scripts/bench.sh
+# buying: server/examples/bench_buying.rs, per engine on a fresh database with the demo data:
+# checkout throughput (orders per second, placement alone and with payment through the demo
+# gateway's signed webhook; latency per order) and 1,000 buyers for the 50 seats of a shared
+# service at once (seats sold, double charges, lost payments: must be 50, 0, 0; exits 1 if
+# not), then its peak memory.
 #
-# Environment (defaults in brackets): WEMI_BIN [target/release/wemi, built if missing],
+#   scripts/bench.sh                                   release binaries, 100,000 services
+#   BENCH_PARTS=buying scripts/bench.sh                the buying part only
+#   WEMI_BIN=target/debug/wemi BENCH_SERVICES=5000 BENCH_PROVIDERS=100 BENCH_BUYERS=50 \
+#       BENCH_SEAT_BUYERS=200 scripts/bench.sh        a quick try with debug builds
+#
+# Environment (defaults in brackets): BENCH_PARTS ["catalogue buying"],
+# WEMI_BIN [target/release/wemi, built if missing],
 # BENCH_ENGINES ["sqlite postgres"], BENCH_SERVICES [100000], BENCH_PROVIDERS [2000],
 # BENCH_SEED, BENCH_POSTGRES_URL [postgres://postgres@127.0.0.1:5432/wemi_bench],
 # BENCH_DURATION [10s], BENCH_CONNECTIONS [32], BENCH_THREADS [2], BENCH_SEARCH_REPEAT [200],
 # BENCH_SEARCH_WARMUP [20], BENCH_START_TIMEOUT [1800 seconds], BENCH_KEEP [0; 1 keeps the
-# files and the database].
+# files and the databases].
+# Buying: BENCH_BUYING_BIN [examples/bench_buying next to WEMI_BIN, built if missing],
+# BENCH_BUYERS [200], BENCH_CONCURRENCY [16], BENCH_SEAT_BUYERS [1000], BENCH_SEATS [50],
+# BENCH_BUYING_POSTGRES_URL [BENCH_POSTGRES_URL's database name + _buying; dropped and
+# recreated].
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+parts="${BENCH_PARTS:-catalogue buying}"
+for part in $parts; do
+    case "$part" in
+        catalogue | buying) ;;
+        *) echo "bench: unknown part '$part' in BENCH_PARTS (catalogue, buying)" >&2; exit 2 ;;
+    esac
+done
+has_part() { case " $parts " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 
 services="${BENCH_SERVICES:-100000}"
 providers="${BENCH_PROVIDERS:-2000}"
@@ -42,34 +66,52 @@ now() { date +%s.%N; }
 since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
 
 # --- 1. Tools: wrk and nginx from Debian, psql for the PostgreSQL database ---------------
-sudo_cmd=()
-[ "$(id -u)" = 0 ] || sudo_cmd=(sudo)
-missing=()
-command -v wrk >/dev/null || missing+=(wrk)
-command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx)
-command -v curl >/dev/null || missing+=(curl)
-command -v python3 >/dev/null || missing+=(python3)
-case " $engines " in *" postgres "*) command -v psql >/dev/null || missing+=(postgresql-client) ;; esac
-if [ "${#missing[@]}" -gt 0 ]; then
-    say "installing ${missing[*]}"
-    "${sudo_cmd[@]}" apt-get update -qq
-    "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+# (The buying part needs none of them: it drops and creates its database itself.)
+if has_part catalogue; then
+    sudo_cmd=()
+    [ "$(id -u)" = 0 ] || sudo_cmd=(sudo)
+    missing=()
+    command -v wrk >/dev/null || missing+=(wrk)
+    command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx)
+    command -v curl >/dev/null || missing+=(curl)
+    command -v python3 >/dev/null || missing+=(python3)
+    case " $engines " in *" postgres "*) command -v psql >/dev/null || missing+=(postgresql-client) ;; esac
+    if [ "${#missing[@]}" -gt 0 ]; then
+        say "installing ${missing[*]}"
+        "${sudo_cmd[@]}" apt-get update -qq
+        "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+    fi
+    nginx_bin="$(command -v nginx || echo /usr/sbin/nginx)"
 fi
-nginx_bin="$(command -v nginx || echo /usr/sbin/nginx)"
 
-# --- 2. The server binary and its settings (as scripts/run.sh) ---------------------------
+# --- 2. The binaries and the server's settings (as scripts/run.sh) -----------------------
 source scripts/env.sh
 export LEPTOS_ENV="${LEPTOS_ENV:-PROD}"
 bin="${WEMI_BIN:-target/release/wemi}"
-if [ ! -x "$bin" ]; then
-    [ -z "${WEMI_BIN:-}" ] || die "WEMI_BIN=$bin is not an executable"
-    say "no release binary: building it (scripts/build.sh release)"
-    scripts/build.sh release
+if has_part catalogue; then
+    if [ ! -x "$bin" ]; then
+        [ -z "${WEMI_BIN:-}" ] || die "WEMI_BIN=$bin is not an executable"
+        say "no release binary: building it (scripts/build.sh release)"
+        scripts/build.sh release
+    fi
+    case "$bin" in
+        *debug*) say "warning: $bin is a debug build; its numbers say little about production" ;;
+    esac
+    [ -d "$LEPTOS_SITE_ROOT" ] || say "warning: no $LEPTOS_SITE_ROOT (scripts/build.sh makes it); static files will 404"
 fi
-case "$bin" in
-    *debug*) say "warning: $bin is a debug build; its numbers say little about production" ;;
-esac
-[ -d "$LEPTOS_SITE_ROOT" ] || say "warning: no $LEPTOS_SITE_ROOT (scripts/build.sh makes it); static files will 404"
+# The buying bench is an example of the server package, built with the profile of WEMI_BIN's
+# folder (target/release/examples/bench_buying next to target/release/wemi).
+buying_bin="${BENCH_BUYING_BIN:-$(dirname "$bin")/examples/bench_buying}"
+if has_part buying && [ ! -x "$buying_bin" ]; then
+    [ -z "${BENCH_BUYING_BIN:-}" ] || die "BENCH_BUYING_BIN=$buying_bin is not an executable"
+    case "$buying_bin" in
+        target/release/*) say "no $buying_bin: building it"
+            cargo build --release -p server --features bench --example bench_buying ;;
+        target/debug/*) say "no $buying_bin: building it"
+            cargo build -p server --features bench --example bench_buying ;;
+        *) die "no $buying_bin (cargo build --release -p server --features bench --example bench_buying)" ;;
+    esac
+fi
 
 # --- 3. Scratch space, and stopping whatever this script started ------------------------
 work="$(mktemp -d "${TMPDIR:-/tmp}/wemi-bench.XXXXXX")"
@@ -290,34 +332,54 @@ bench_engine() {
     say "$engine: nginx, same page: $wrk_rps req/s, p99 $wrk_p99"
 }
 
-say "$services services, $providers providers; binary $bin; $(nproc) cores; scratch $work"
-for engine in $engines; do
-    case "$engine" in
-        sqlite | postgres) bench_engine "$engine" ;;
-        *) die "unknown engine '$engine' in BENCH_ENGINES (sqlite, postgres)" ;;
-    esac
-done
+# --- 4. Catalogue summary -----------------------------------------------------------------
+catalogue_summary() {
+    verdict() { awk -v v="$1" -v t="$2" -v dir="$3" 'BEGIN {
+        if (v == "" || v == "nan") print "n/a"; else if ((dir == "le" && v <= t) || (dir == "ge" && v >= t)) print "ok"; else print "MISSED" }'; }
+    echo
+    say "results: $services services, $providers providers, wrk -t$threads -c$connections -d$duration, $(nproc) cores, $bin"
+    printf '%-9s %9s %9s %9s %6s %10s %10s %10s %8s %6s\n' engine "start s" "p50 ms" "p99 ms" "≤20ms" \
+        "page r/s" "api r/s" "nginx r/s" "page/ngx" "≥50%"
+    for engine in $engines; do
+        if [ -n "${result[$engine:skipped]:-}" ]; then
+            printf '%-9s skipped\n' "$engine"
+            continue
+        fi
+        page="${result[$engine:page_rps]}"; ngx="${result[$engine:nginx_rps]}"
+        ratio="$(awk -v a="$page" -v b="$ngx" 'BEGIN { if (b > 0) printf "%.1f", 100 * a / b; else print "nan" }')"
+        api="${result[$engine:api_rps]}"
+        [ "${result[$engine:api_status]}" = 200 ] || api="HTTP ${result[$engine:api_status]}"
+        [ "${result[$engine:page_status]}" = 200 ] || page="HTTP ${result[$engine:page_status]}"
+        printf '%-9s %9s %9s %9s %6s %10s %10s %10s %7s%% %6s\n' "$engine" "${result[$engine:start]}" \
+            "${result[$engine:p50]}" "${result[$engine:p99]}" "$(verdict "${result[$engine:p99]}" 20 le)" \
+            "$page" "$api" "$ngx" "$ratio" "$(verdict "$ratio" 50 ge)"
+    done
+    echo "start: server start until /healthz (migrations + search index build); p50/p99: search"
+    echo "latency over all queries; page: /servizi (${result[sqlite:page_bytes]:-${result[postgres:page_bytes]:-?}} bytes, no gzip); api: $api_path"
+}
 
-# --- 4. Summary ---------------------------------------------------------------------------
-verdict() { awk -v v="$1" -v t="$2" -v dir="$3" 'BEGIN {
-    if (v == "" || v == "nan") print "n/a"; else if ((dir == "le" && v <= t) || (dir == "ge" && v >= t)) print "ok"; else print "MISSED" }'; }
-echo
-say "results: $services services, $providers providers, wrk -t$threads -c$connections -d$duration, $(nproc) cores, $bin"
-printf '%-9s %9s %9s %9s %6s %10s %10s %10s %8s %6s\n' engine "start s" "p50 ms" "p99 ms" "≤20ms" \
-    "page r/s" "api r/s" "nginx r/s" "page/ngx" "≥50%"
-for engine in $engines; do
-    if [ -n "${result[$engine:skipped]:-}" ]; then
-        printf '%-9s skipped\n' "$engine"
-        continue
-    fi
-    page="${result[$engine:page_rps]}"; ngx="${result[$engine:nginx_rps]}"
-    ratio="$(awk -v a="$page" -v b="$ngx" 'BEGIN { if (b > 0) printf "%.1f", 100 * a / b; else print "nan" }')"
-    api="${result[$engine:api_rps]}"
-    [ "${result[$engine:api_status]}" = 200 ] || api="HTTP ${result[$engine:api_status]}"
-    [ "${result[$engine:page_status]}" = 200 ] || page="HTTP ${result[$engine:page_status]}"
-    printf '%-9s %9s %9s %9s %6s %10s %10s %10s %7s%% %6s\n' "$engine" "${result[$engine:start]}" \
-        "${result[$engine:p50]}" "${result[$engine:p99]}" "$(verdict "${result[$engine:p99]}" 20 le)" \
-        "$page" "$api" "$ngx" "$ratio" "$(verdict "$ratio" 50 ge)"
-done
-echo "start: server start until /healthz (migrations + search index build); p50/p99: search"
-echo "latency over all queries; page: /servizi (${result[sqlite:page_bytes]:-${result[postgres:page_bytes]:-?}} bytes, no gzip); api: $api_path"
+# --- 5. Buying (server/examples/bench_buying.rs) -----------------------------------------
+# Its PostgreSQL database: the catalogue's name + _buying, so BENCH_KEEP=1 keeps both apart.
+pg_db_name="${pg_db%%\?*}"
+buying_pg_url="${BENCH_BUYING_POSTGRES_URL:-${pg_url%/*}/${pg_db_name}_buying${pg_db#"$pg_db_name"}}"
+bench_buying() {
+    echo
+    say "buying: $buying_bin, engines: $engines"
+    BENCH_ENGINES="$engines" BENCH_POSTGRES_URL="$buying_pg_url" "$buying_bin" ||
+        die "buying: a check failed or the bench stopped (see above)"
+}
+
+# --- 6. The parts ---------------------------------------------------------------------------
+if has_part catalogue; then
+    say "$services services, $providers providers; binary $bin; $(nproc) cores; scratch $work"
+    for engine in $engines; do
+        case "$engine" in
+            sqlite | postgres) bench_engine "$engine" ;;
+            *) die "unknown engine '$engine' in BENCH_ENGINES (sqlite, postgres)" ;;
+        esac
+    done
+    catalogue_summary
+fi
+if has_part buying; then
+    bench_buying
+fi

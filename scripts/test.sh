@@ -18,7 +18,7 @@ step "lints"
 cargo clippy -p domain --all-targets -- -D warnings
 cargo clippy -p app --features ssr --all-targets -- -D warnings
 cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
-cargo clippy -p server --all-targets -- -D warnings
+cargo clippy -p server --all-targets --features bench -- -D warnings
 
 step "build"
 scripts/build.sh debug
