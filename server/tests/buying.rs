@@ -872,6 +872,7 @@ async fn shared_seats_never_overbooked(server: &TestServer) {
             .checkout_key;
         people.push((who, key));
     }
+    let waiting: Vec<SessionUser> = people.iter().map(|(who, _)| who.clone()).collect();
     // Everyone confirms at once.
     let tasks: Vec<_> = people
         .into_iter()
@@ -903,6 +904,54 @@ async fn shared_seats_never_overbooked(server: &TestServer) {
         .await,
         capacity
     );
+    // Two families join the waitlist of the full service (again: updated, not doubled); bad
+    // requests change nothing.
+    let (first, second) = (&waiting[0], &waiting[1]);
+    assert!(matches!(
+        server.buying.join_waitlist(first, service, 0).await,
+        Err(BuyingError::InvalidField("people"))
+    ));
+    assert!(matches!(
+        server
+            .buying
+            .join_waitlist(first, service + 100_000, 1)
+            .await,
+        Err(BuyingError::NotFound)
+    ));
+    server
+        .buying
+        .join_waitlist(first, service, 2)
+        .await
+        .unwrap();
+    server
+        .buying
+        .join_waitlist(first, service, 1)
+        .await
+        .unwrap();
+    server
+        .buying
+        .join_waitlist(second, service, 1)
+        .await
+        .unwrap();
+    let mine = server.buying.my_waitlist(second).await.unwrap();
+    assert_eq!((mine[0].position, mine[0].seats), (2, 1), "{mine:?}");
+    assert_eq!(
+        scalar(db, "SELECT COUNT(*) FROM seat_waitlist").await,
+        2,
+        "one place per family"
+    );
+    // Nothing freed yet: nobody told.
+    server::buying::jobs::run_once(&server.buying)
+        .await
+        .unwrap();
+    assert_eq!(
+        scalar(
+            db,
+            "SELECT COUNT(*) FROM seat_waitlist WHERE notified_at IS NOT NULL"
+        )
+        .await,
+        0
+    );
     // Expiry gives the seats back.
     execute(db, "UPDATE orders SET payment_due_at = created_at").await;
     server::buying::jobs::run_once(&server.buying)
@@ -916,6 +965,34 @@ async fn shared_seats_never_overbooked(server: &TestServer) {
         .await,
         0
     );
+    // …and the waiting families are told, once, by e-mail, oldest first.
+    assert_eq!(
+        scalar(
+            db,
+            "SELECT COUNT(*) FROM seat_waitlist WHERE notified_at IS NOT NULL"
+        )
+        .await,
+        2
+    );
+    server::buying::jobs::run_once(&server.buying)
+        .await
+        .unwrap();
+    assert_eq!(
+        scalar(
+            db,
+            "SELECT COUNT(*) FROM email_outbox WHERE subject LIKE 'Si sono liberati dei posti%'"
+        )
+        .await,
+        2,
+        "told once"
+    );
+    assert!(
+        server.buying.my_waitlist(first).await.unwrap()[0]
+            .told_at
+            .is_some()
+    );
+    server.buying.leave_waitlist(first, service).await.unwrap();
+    assert!(server.buying.my_waitlist(first).await.unwrap().is_empty());
 }
 both_engines!(
     shared_seats_never_overbooked_,

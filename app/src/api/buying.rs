@@ -371,6 +371,56 @@ pub async fn my_vouchers(lang: Option<String>) -> Result<Vec<VoucherView>, Serve
         .map_err(|e| read_error(e, locale))
 }
 
+/// "Mettimi in lista d'attesa" on a shared service with too few seats.
+#[server(prefix = "/fn", endpoint = "join_waitlist")]
+pub async fn join_waitlist(
+    service_id: i64,
+    people: Option<String>,
+    back: Option<String>,
+    lang: Option<String>,
+) -> Result<(), ServerFnError> {
+    let locale = locale_of(lang.as_deref());
+    let seats = people
+        .and_then(|v| v.trim().parse::<i64>().ok())
+        .unwrap_or(0);
+    let back = safe_back(back.as_deref(), "/servizi");
+    let separator = if back.contains('?') { '&' } else { '?' };
+    match buying()?.join_waitlist(&who()?, service_id, seats).await {
+        Ok(()) => leptos_axum::redirect(&format!(
+            "{back}{separator}lang={}&in_attesa=1#lista-attesa",
+            locale.code()
+        )),
+        Err(err) => leptos_axum::redirect(&format!(
+            "{back}{separator}lang={}&errore={}#lista-attesa",
+            locale.code(),
+            err.code()
+        )),
+    }
+    Ok(())
+}
+
+#[server(prefix = "/fn", endpoint = "leave_waitlist")]
+pub async fn leave_waitlist(service_id: i64, lang: Option<String>) -> Result<(), ServerFnError> {
+    let locale = locale_of(lang.as_deref());
+    let path = format!("/area-personale/ordini?lang={}", locale.code());
+    match buying()?.leave_waitlist(&who()?, service_id).await {
+        Ok(()) => leptos_axum::redirect(&format!("{path}&uscito=1#liste-attesa")),
+        Err(err) => back_with_error(&path, &err),
+    }
+    Ok(())
+}
+
+#[server(prefix = "/fn", endpoint = "my_waitlist")]
+pub async fn my_waitlist(
+    lang: Option<String>,
+) -> Result<Vec<crate::model::WaitlistEntry>, ServerFnError> {
+    let locale = locale_of(lang.as_deref());
+    buying()?
+        .my_waitlist(&who()?)
+        .await
+        .map_err(|e| read_error(e, locale))
+}
+
 /// The person's notification centre, one page (20 a page).
 #[server(prefix = "/fn", endpoint = "my_notifications")]
 pub async fn my_notifications(

@@ -16,6 +16,7 @@ pub mod quotes;
 pub mod receipts;
 pub mod reviews;
 pub mod voucher_import;
+pub mod waitlist;
 
 use serde::{Deserialize, Serialize};
 

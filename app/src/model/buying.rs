@@ -222,3 +222,19 @@ pub struct NotificationsPage {
     pub page: crate::model::Paged<NotificationView>,
     pub unread: i64,
 }
+
+/// The person's place on a shared service's waitlist.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WaitlistEntry {
+    pub service_id: i64,
+    pub service_slug: String,
+    pub service_name_it: String,
+    pub service_name_en: String,
+    pub seats: i64,
+    /// 1 for the oldest request.
+    pub position: i64,
+    /// UTC, RFC 3339.
+    pub since: String,
+    /// When the person was told seats had freed up.
+    pub told_at: Option<String>,
+}

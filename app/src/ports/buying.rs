@@ -230,6 +230,22 @@ pub trait Buying: Send + Sync + 'static {
 
     async fn vouchers(&self, who: &SessionUser) -> Result<Vec<VoucherView>, BuyingError>;
 
+    /// Puts the person on a shared service's waitlist for `seats` seats (again: updates it).
+    async fn join_waitlist(
+        &self,
+        who: &SessionUser,
+        service_id: i64,
+        seats: i64,
+    ) -> Result<(), BuyingError>;
+
+    async fn leave_waitlist(&self, who: &SessionUser, service_id: i64) -> Result<(), BuyingError>;
+
+    /// The waitlists the person is on.
+    async fn my_waitlist(
+        &self,
+        who: &SessionUser,
+    ) -> Result<Vec<crate::model::WaitlistEntry>, BuyingError>;
+
     /// The person's notification centre: what others did on their orders and requests (and,
     /// for provider staff, on their provider's), newest first.
     async fn notifications(

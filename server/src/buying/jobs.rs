@@ -65,6 +65,17 @@ pub async fn run_once(s: &BuyingService) -> anyhow::Result<usize> {
         Ok(n) => tracing::info!(requests = n, "quote requests or offers expired"),
         Err(err) => tracing::warn!(%err, "quote expiry failed"),
     }
+    let moved = move_due_orders(s).await?;
+    // After expiries and cancellations: seats may have freed up.
+    match super::waitlist::tell_freed(s).await {
+        Ok(0) => {}
+        Ok(n) => tracing::info!(families = n, "waiting families told of freed seats"),
+        Err(err) => tracing::warn!(%err, "waitlist notices failed"),
+    }
+    Ok(moved)
+}
+
+async fn move_due_orders(s: &BuyingService) -> anyhow::Result<usize> {
     let mut moved = 0;
     for (id, event) in due(&s.db).await? {
         let Some(order) = store::by_id(&s.db, id).await? else {

@@ -17,6 +17,7 @@ pub mod quotes;
 pub mod receipts;
 pub mod reviews;
 pub mod voucher_import;
+pub mod waitlist;
 
 use std::sync::Arc;
 
@@ -213,6 +214,26 @@ impl Buying for BuyingService {
         crate::store::orders::page(&self.db, None, &providers, page)
             .await
             .map_err(internal)
+    }
+
+    async fn join_waitlist(
+        &self,
+        who: &SessionUser,
+        service_id: i64,
+        seats: i64,
+    ) -> Result<(), BuyingError> {
+        waitlist::join(self, who, service_id, seats).await
+    }
+
+    async fn leave_waitlist(&self, who: &SessionUser, service_id: i64) -> Result<(), BuyingError> {
+        waitlist::leave(self, who, service_id).await
+    }
+
+    async fn my_waitlist(
+        &self,
+        who: &SessionUser,
+    ) -> Result<Vec<app::model::WaitlistEntry>, BuyingError> {
+        waitlist::mine(self, who).await
     }
 
     async fn notifications(

@@ -24,6 +24,7 @@ pub mod search;
 pub mod search_index;
 mod service;
 pub mod voucher_imports;
+pub mod waitlist;
 
 use app::model::{
     Category, Municipio, PageRequest, Paged, ProviderSite, ProviderSummary, ServiceDetail,

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::{euros, when};
-use crate::api::buying::{my_orders, provider_orders};
+use crate::api::buying::{my_orders, my_waitlist, provider_orders};
 use crate::components::breadcrumb::Breadcrumb;
 use crate::i18n::Locale;
 use crate::i18n::buying::{state_label, texts};
@@ -44,7 +44,56 @@ pub fn MyOrdersPage() -> impl IntoView {
                     Ok(paged) => view! { <OrderTable paged locale base="/area-personale/ordini" provider=false /> }.into_any(),
                 })}
             </Suspense>
+            <MyWaitlists locale />
         </div>
+    }
+}
+
+/// The shared services the person waits for, each with a form to leave.
+#[component]
+fn MyWaitlists(locale: Locale) -> impl IntoView {
+    use leptos::server_fn::ServerFn;
+    let w = crate::i18n::waitlist::waitlist_texts(locale);
+    let entries = Resource::new(
+        move || (),
+        move |_| my_waitlist(Some(locale.code().to_string())),
+    );
+    view! {
+        {query_flag("uscito").then(|| view! { <Notice text=w.left /> })}
+        <Suspense fallback=|| ()>
+            {move || entries.get().map(|result| match result {
+                Ok(list) if !list.is_empty() => {
+                    let items = list.into_iter().map(|e| {
+                        let name = match locale {
+                            Locale::It => e.service_name_it.clone(),
+                            Locale::En => e.service_name_en.clone(),
+                        };
+                        view! {
+                            <li class="list-group-item d-flex flex-wrap justify-content-between align-items-center gap-2 waitlist-entry">
+                                <div>
+                                    <a href=format!("/servizi/{}?lang={}", e.service_slug, locale.code())>{name}</a>
+                                    <div class="small">{(w.position)(e.position, e.seats)}" · "{when(&e.since)}</div>
+                                    {e.told_at.is_some().then(|| view! { <div class="small text-success">{w.told}</div> })}
+                                </div>
+                                <form method="post" action=crate::api::buying::LeaveWaitlist::url()>
+                                    <crate::pages::account::CsrfField />
+                                    <input type="hidden" name="lang" value=locale.code() />
+                                    <input type="hidden" name="service_id" value=e.service_id.to_string() />
+                                    <button type="submit" class="btn btn-outline-secondary btn-sm">{w.leave}</button>
+                                </form>
+                            </li>
+                        }
+                    }).collect_view();
+                    view! {
+                        <section class="my-4" id="liste-attesa">
+                            <h2 class="h4">{w.mine_title}</h2>
+                            <ul class="list-group">{items}</ul>
+                        </section>
+                    }.into_any()
+                }
+                _ => ().into_any(),
+            })}
+        </Suspense>
     }
 }
 

@@ -433,5 +433,30 @@ fn AddToCart(
             </div>
             <button type="submit" class="btn btn-primary mt-3" id="add-to-cart">{b.add_to_cart}</button>
         </form>
+        {shared.then(|| view! { <WaitlistForm card_id=card.id slug=card.slug.clone() max_people locale /> })}
+    }
+}
+
+/// A shared service's waitlist: for families who found too few seats.
+#[component]
+fn WaitlistForm(card_id: i64, slug: String, max_people: i64, locale: Locale) -> impl IntoView {
+    use leptos::server_fn::ServerFn;
+    let w = crate::i18n::waitlist::waitlist_texts(locale);
+    let joined = crate::pages::account::query_flag("in_attesa");
+    view! {
+        <form method="post" action=crate::api::buying::JoinWaitlist::url() id="lista-attesa" class="border rounded p-3 mb-3">
+            <h3 class="h6">{w.title}</h3>
+            {joined.then(|| view! { <div class="alert alert-success" role="status" id="waitlist-joined">{w.joined}</div> })}
+            <p class="small">{w.lead}</p>
+            <crate::pages::account::CsrfField />
+            <input type="hidden" name="lang" value=locale.code() />
+            <input type="hidden" name="service_id" value=card_id.to_string() />
+            <input type="hidden" name="back" value=format!("/servizi/{slug}") />
+            <div class="form-group mb-2">
+                <label for="waitlist-people" class="active">{w.seats}</label>
+                <input type="number" id="waitlist-people" name="people" class="form-control" min="1" max=max_people.to_string() value="1" required />
+            </div>
+            <button type="submit" class="btn btn-outline-primary" id="join-waitlist">{w.join}</button>
+        </form>
     }
 }
