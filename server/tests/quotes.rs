@@ -390,6 +390,62 @@ async fn request_answer_accept(server: &TestServer) {
     let (their_offer, _) = offer_of(second_provider);
     assert_eq!(our_price, 24_050);
 
+    // The provider attaches its quote document; only a real PDF, only to its own offer.
+    let attach = async |cookie: &str, offer: i64, file: &[u8]| -> String {
+        let boundary = "----wemi-offer-pdf";
+        let mut body = format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"offer_id\"\r\n\r\n{offer}\r\n\
+             --{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"p.pdf\"\r\n\
+             Content-Type: application/pdf\r\n\r\n"
+        )
+        .into_bytes();
+        body.extend_from_slice(file);
+        body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+        let response = plain_client()
+            .post(server.url(&format!("/ente/preventivi/{reference}/allegato")))
+            .header("cookie", cookie)
+            .header("sec-fetch-site", "same-origin")
+            .header(
+                "content-type",
+                format!("multipart/form-data; boundary={boundary}"),
+            )
+            .body(body)
+            .send()
+            .await
+            .unwrap();
+        assert!(response.status().is_redirection(), "{}", response.status());
+        response.headers()["location"].to_str().unwrap().to_string()
+    };
+    let pdf = b"%PDF-1.4\n% preventivo di prova\n%%EOF\n";
+    let location = attach(&admin, our_offer, b"<html>not a pdf</html>").await;
+    assert!(location.contains("errore=field-pdf"), "{location}");
+    let location = attach(&other, our_offer, pdf).await;
+    assert!(location.contains("errore=not-found"), "{location}");
+    let location = attach(&admin, our_offer, pdf).await;
+    assert!(location.contains("fatto=1"), "{location}");
+    let document = format!("/preventivi/{reference}/offerte/{our_offer}");
+    let download = common::get_with(server, &document, &citizen).await;
+    assert_eq!(download.status(), 200);
+    assert_eq!(download.bytes().await.unwrap().as_ref(), pdf);
+    assert_eq!(
+        common::get_with(server, &document, &worker).await.status(),
+        404
+    );
+    assert_eq!(
+        common::get_with(server, &document, &other).await.status(),
+        404,
+        "not another provider's document"
+    );
+    assert_eq!(
+        quote(server, &citizen, &reference).await["offers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|o| o["id"] == our_offer)
+            .unwrap()["has_pdf"],
+        true
+    );
+
     // The citizen declines one offer and buys the other: an order at the offer's price.
     let location = redirect(
         server,

@@ -190,6 +190,8 @@ pub fn error_message(code: &str, locale: Locale) -> String {
             ("amount", false) => "the amount",
             ("when", true) => "la data e l'ora",
             ("when", false) => "the date and time",
+            ("pdf", true) => "il preventivo in PDF (un file PDF di al massimo 5 MB)",
+            ("pdf", false) => "the quote document (a PDF file of at most 5 MB)",
             (_, true) => "un campo",
             (_, false) => "a field",
         }

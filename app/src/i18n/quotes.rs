@@ -49,6 +49,9 @@ pub struct QuoteTexts {
     pub received_lead: &'static str,
     pub compare_caption: &'static str,
     pub done: &'static str,
+    pub pdf_download: &'static str,
+    pub pdf_file: &'static str,
+    pub pdf_attach: &'static str,
 }
 
 pub fn quote_texts(locale: Locale) -> &'static QuoteTexts {
@@ -124,6 +127,9 @@ static IT: QuoteTexts = QuoteTexts {
     received_lead: "Le richieste dei cittadini per i servizi del tuo ente: rispondi con un messaggio, un'offerta o un rifiuto motivato.",
     compare_caption: "Confronto delle offerte",
     done: "Fatto.",
+    pdf_download: "Scarica il preventivo (PDF)",
+    pdf_file: "Preventivo in PDF (al massimo 5 MB)",
+    pdf_attach: "Allega il PDF",
 };
 
 static EN: QuoteTexts = QuoteTexts {
@@ -182,4 +188,7 @@ static EN: QuoteTexts = QuoteTexts {
     received_lead: "Citizens' requests for your organization's services: answer with a message, an offer or a reasoned refusal.",
     compare_caption: "Offers compared",
     done: "Done.",
+    pdf_download: "Download the quote (PDF)",
+    pdf_file: "Quote as a PDF (at most 5 MB)",
+    pdf_attach: "Attach the PDF",
 };

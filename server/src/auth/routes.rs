@@ -97,6 +97,18 @@ pub static RULES: &[RouteRule] = &[
     any("/area-personale/preventivi/{reference}", LOGGED_IN),
     any("/ente/preventivi", PROVIDER_STAFF),
     any("/ente/preventivi/{reference}", PROVIDER_STAFF),
+    only(
+        Method::POST,
+        "/ente/preventivi/{reference}/allegato",
+        PROVIDER_STAFF,
+    ),
+    // An offer's quote document: the citizen who asked or the provider who offered (checked
+    // by the buying service).
+    only(
+        Method::GET,
+        "/preventivi/{reference}/offerte/{offer}",
+        LOGGED_IN,
+    ),
     // Gateways' webhooks: the signature is the authentication.
     only(Method::POST, "/webhooks/{gateway}", PUBLIC),
     // Provider staff.

@@ -712,3 +712,70 @@ pub async fn expire_due(s: &BuyingService) -> Result<usize, BuyingError> {
     }
     Ok(changed)
 }
+
+/// Largest quote document a provider may attach.
+pub const MAX_OFFER_PDF_BYTES: usize = 5 * 1024 * 1024;
+
+/// The provider attaches its quote document (a PDF) to one of its pending offers.
+pub async fn attach_offer_pdf(
+    s: &BuyingService,
+    who: &SessionUser,
+    reference: &str,
+    offer_id: i64,
+    pdf: &[u8],
+    client: &ClientInfo,
+) -> Result<(), BuyingError> {
+    let l = load(s, reference).await?;
+    let provider = staff_of(s, who, &l).await?.ok_or(BuyingError::NotFound)?;
+    if !l
+        .offers
+        .iter()
+        .any(|o| o.id == offer_id && o.provider_id == provider)
+    {
+        return Err(BuyingError::NotFound);
+    }
+    // A PDF by its signature, not by the name or type the browser claims.
+    if pdf.is_empty() || pdf.len() > MAX_OFFER_PDF_BYTES || !pdf.starts_with(b"%PDF-") {
+        return Err(BuyingError::InvalidField("pdf"));
+    }
+    if !store::set_offer_pdf(&s.db, offer_id, provider, pdf)
+        .await
+        .map_err(internal)?
+    {
+        return Err(BuyingError::NotAllowedNow);
+    }
+    audit_action(
+        s,
+        who,
+        client,
+        "quote.offer_pdf",
+        &l.request.reference,
+        l.request.user_id,
+    )
+    .await;
+    Ok(())
+}
+
+/// An offer's quote document, for the citizen who asked and the provider who offered.
+pub async fn offer_pdf(
+    s: &BuyingService,
+    who: &SessionUser,
+    reference: &str,
+    offer_id: i64,
+) -> Result<Vec<u8>, BuyingError> {
+    let l = load(s, reference).await?;
+    let offer = l
+        .offers
+        .iter()
+        .find(|o| o.id == offer_id)
+        .ok_or(BuyingError::NotFound)?;
+    let allowed = l.request.user_id == Some(who.user_id)
+        || staff_of(s, who, &l).await? == Some(offer.provider_id);
+    if !allowed {
+        return Err(BuyingError::NotFound);
+    }
+    store::offer_pdf(&s.db, offer_id)
+        .await
+        .map_err(internal)?
+        .ok_or(BuyingError::NotFound)
+}

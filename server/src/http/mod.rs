@@ -92,6 +92,18 @@ pub fn router(state: AppState) -> Router {
             get(receipts::download).with_state(state.buying.clone()),
         )
         .route(
+            "/ente/preventivi/{reference}/allegato",
+            axum::routing::post(quotes::attach)
+                .with_state(state.buying.clone())
+                .layer(axum::extract::DefaultBodyLimit::max(
+                    crate::buying::quotes::MAX_OFFER_PDF_BYTES + 64 * 1024,
+                )),
+        )
+        .route(
+            "/preventivi/{reference}/offerte/{offer}",
+            get(quotes::document).with_state(state.buying.clone()),
+        )
+        .route(
             "/amministrazione/voucher/importa",
             axum::routing::post(voucher_import::upload)
                 .with_state(state.buying.clone())

@@ -482,3 +482,26 @@ pub async fn provider_emails(db: &Db, ids: &[i64]) -> Result<Vec<(String, String
     }
     Ok(out)
 }
+
+/// Attaches the provider's quote document to a pending offer of its own; `false` when the
+/// offer is not (any more) a pending offer of that provider.
+pub async fn set_offer_pdf(
+    db: &Db,
+    offer_id: i64,
+    provider_id: i64,
+    pdf: &[u8],
+) -> Result<bool, StoreError> {
+    on_pool!(db, pool => sqlx::query(
+        "UPDATE quote_offers SET pdf = $1 WHERE id = $2 AND provider_id = $3 AND state = 'pending'"
+    ).bind(pdf).bind(offer_id).bind(provider_id).execute(pool).await.map(|r| r.rows_affected() == 1))
+    .map_err(backend)
+}
+
+/// The quote document of an offer, if one was attached.
+pub async fn offer_pdf(db: &Db, offer_id: i64) -> Result<Option<Vec<u8>>, StoreError> {
+    on_pool!(db, pool => sqlx::query_scalar::<_, Option<Vec<u8>>>(
+        "SELECT pdf FROM quote_offers WHERE id = $1"
+    ).bind(offer_id).fetch_optional(pool).await)
+    .map(Option::flatten)
+    .map_err(backend)
+}

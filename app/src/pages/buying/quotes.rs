@@ -312,7 +312,22 @@ fn QuoteView(d: QuoteDetail, locale: Locale, back: String) -> impl IntoView {
                 <th scope="row">{o.provider_name.clone()}</th>
                 <td class="text-end offer-price">{euros(o.price_cents, locale)}</td>
                 <td>{format!("{} – {}", o.period_start, o.period_end)}{(!o.time_slot.is_empty()).then(|| format!(" · {}", slot_label(locale, &o.time_slot)))}</td>
-                <td>{o.operator_name.clone()}{(!o.notes.is_empty()).then(|| view! { <div class="small">{o.notes.clone()}</div> })}</td>
+                <td>
+                    {o.operator_name.clone()}{(!o.notes.is_empty()).then(|| view! { <div class="small">{o.notes.clone()}</div> })}
+                    {o.has_pdf.then(|| view! {
+                        <div class="small"><a class="offer-pdf" href=format!("/preventivi/{}/offerte/{}", reference, o.id) download="">{q.pdf_download}</a></div>
+                    })}
+                    {(provider.is_some() && pending).then(|| view! {
+                        <form method="post" enctype="multipart/form-data" class="mt-2 offer-pdf-form"
+                            action=format!("/ente/preventivi/{}/allegato?lang={}", reference, locale.code())>
+                            <CsrfField />
+                            <input type="hidden" name="offer_id" value=offer_id.clone() />
+                            <label class="small d-block" for=format!("offer-pdf-{}", o.id)>{q.pdf_file}</label>
+                            <input type="file" name="file" accept="application/pdf,.pdf" required class="form-control form-control-sm" id=format!("offer-pdf-{}", o.id) />
+                            <button type="submit" class="btn btn-outline-primary btn-sm mt-1">{q.pdf_attach}</button>
+                        </form>
+                    })}
+                </td>
                 <td>{when(&o.valid_until)}</td>
                 <td>{offer_state_label(locale, &o.state)}</td>
                 <td>{actions}</td>
