@@ -51,7 +51,7 @@ pub fn NotificationsPage() -> impl IntoView {
                         let items = paged.items.iter().map(|n| {
                             let href = format!("{}?lang={}", n.link, locale.code());
                             view! {
-                                <li class="list-group-item notification" class:fw-semibold=n.unread data-kind=n.kind.clone()>
+                                <li class="list-group-item notification-item" class:fw-semibold=n.unread data-kind=n.kind.clone()>
                                     <time datetime=n.at.clone() class="d-block small text-muted">{when(&n.at)}</time>
                                     {n.unread.then(|| view! { <span class="badge bg-primary me-2">{t.new_badge}</span> })}
                                     <a href=href>{describe(locale, n)}</a>
