@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark (not part of the tests), in two parts (BENCH_PARTS, default both):
+# Benchmark (not part of the tests), in three parts (BENCH_PARTS, default all):
 #
 # catalogue: loads a large generated catalogue into SQLite and PostgreSQL and measures, per
 # engine,
@@ -16,12 +16,16 @@
 # service at once (seats sold, double charges, lost payments: must be 50, 0, 0; exits 1 if
 # not), then its peak memory.
 #
+# matching: app/domain/examples/matching_bench.rs ranks 20,000 generated worker profiles
+# (BENCH_WORKERS) for 200 generated family requests (BENCH_REQUESTS): time per request (p50,
+# p99, max) and peak memory. Pure computation, no database.
+#
 #   scripts/bench.sh                                   release binaries, 100,000 services
 #   BENCH_PARTS=buying scripts/bench.sh                the buying part only
 #   WEMI_BIN=target/debug/wemi BENCH_SERVICES=5000 BENCH_PROVIDERS=100 BENCH_BUYERS=50 \
 #       BENCH_SEAT_BUYERS=200 scripts/bench.sh        a quick try with debug builds
 #
-# Environment (defaults in brackets): BENCH_PARTS ["catalogue buying"],
+# Environment (defaults in brackets): BENCH_PARTS ["catalogue buying matching"],
 # WEMI_BIN [target/release/wemi, built if missing],
 # BENCH_ENGINES ["sqlite postgres"], BENCH_SERVICES [100000], BENCH_PROVIDERS [2000],
 # BENCH_SEED, BENCH_POSTGRES_URL [postgres://postgres@127.0.0.1:5432/wemi_bench],
@@ -35,11 +39,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-parts="${BENCH_PARTS:-catalogue buying}"
+parts="${BENCH_PARTS:-catalogue buying matching}"
 for part in $parts; do
     case "$part" in
-        catalogue | buying) ;;
-        *) echo "bench: unknown part '$part' in BENCH_PARTS (catalogue, buying)" >&2; exit 2 ;;
+        catalogue | buying | matching) ;;
+        *) echo "bench: unknown part '$part' in BENCH_PARTS (catalogue, buying, matching)" >&2; exit 2 ;;
     esac
 done
 has_part() { case " $parts " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
@@ -382,4 +386,10 @@ if has_part catalogue; then
 fi
 if has_part buying; then
     bench_buying
+fi
+if has_part matching; then
+    echo
+    say "matching: release build of the pure engine (domain::matching)"
+    cargo run --release -q -p domain --example matching_bench ||
+        die "matching: the bench stopped (see above)"
 fi

@@ -7,6 +7,7 @@ pub mod accounts;
 pub mod calculator;
 pub mod date;
 pub mod fiscal_code;
+pub mod matching;
 pub mod money;
 pub mod orders;
 pub mod pricing;
