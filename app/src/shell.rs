@@ -22,6 +22,7 @@ use crate::pages::buying::demo_payment::DemoPaymentPage;
 use crate::pages::buying::notifications::NotificationsPage;
 use crate::pages::buying::order::OrderPage;
 use crate::pages::buying::orders::{MyOrdersPage, ProviderOrdersPage};
+use crate::pages::buying::payment_accounts::PaymentAccountsPage;
 use crate::pages::buying::quotes::{MyQuotesPage, NewQuotePage, ProviderQuotesPage, QuotePage};
 use crate::pages::buying::voucher_import::VoucherImportPage;
 use crate::pages::buying::vouchers::VouchersPage;
@@ -189,6 +190,11 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=(StaticSegment("area-personale"), StaticSegment("notifiche"))
                         view=NotificationsPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("ente"), StaticSegment("pagamenti"))
+                        view=PaymentAccountsPage
                         ssr=SsrMode::Async
                     />
                     <Route

@@ -118,13 +118,16 @@ pub async fn start(
             let secret = payments::demo::webhook_secret(&db)
                 .await
                 .context("cannot read the demo gateway's webhook secret")?;
-            Arc::new(buying::BuyingService::with_demo_gateway(
-                db.clone(),
-                secret,
-                addr,
-                mail.clone(),
-                config.public_url.clone(),
-            ))
+            Arc::new(
+                buying::BuyingService::with_demo_gateway(
+                    db.clone(),
+                    secret,
+                    addr,
+                    mail.clone(),
+                    config.public_url.clone(),
+                )
+                .with_account_key(config.secret_key.clone()),
+            )
         }
         crate::config::PaymentsGateway::Stripe => {
             let settings = config
@@ -135,13 +138,16 @@ pub async fn start(
                 .secret_key
                 .clone()
                 .context("WEMI_PAYMENTS=stripe: WEMI_SECRET_KEY is missing")?;
-            let adapter = payments::stripe::StripeGateway::new(db.clone(), key, settings);
-            Arc::new(buying::BuyingService::new(
-                db.clone(),
-                Arc::new(adapter),
-                mail.clone(),
-                config.public_url.clone(),
-            ))
+            let adapter = payments::stripe::StripeGateway::new(db.clone(), key.clone(), settings);
+            Arc::new(
+                buying::BuyingService::new(
+                    db.clone(),
+                    Arc::new(adapter),
+                    mail.clone(),
+                    config.public_url.clone(),
+                )
+                .with_account_key(Some(key)),
+            )
         }
         crate::config::PaymentsGateway::Paypal => {
             let settings = config
@@ -152,13 +158,16 @@ pub async fn start(
                 .secret_key
                 .clone()
                 .context("WEMI_PAYMENTS=paypal: WEMI_SECRET_KEY is missing")?;
-            let adapter = payments::paypal::PaypalGateway::new(db.clone(), key, settings);
-            Arc::new(buying::BuyingService::new(
-                db.clone(),
-                Arc::new(adapter),
-                mail.clone(),
-                config.public_url.clone(),
-            ))
+            let adapter = payments::paypal::PaypalGateway::new(db.clone(), key.clone(), settings);
+            Arc::new(
+                buying::BuyingService::new(
+                    db.clone(),
+                    Arc::new(adapter),
+                    mail.clone(),
+                    config.public_url.clone(),
+                )
+                .with_account_key(Some(key)),
+            )
         }
     };
     buying::jobs::spawn(buying.clone());

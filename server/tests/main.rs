@@ -19,6 +19,7 @@ mod kiosk_mode;
 mod mail;
 mod oidc;
 mod payment_gateways;
+mod provider_accounts;
 mod quotes;
 mod reviews;
 mod voucher_import;

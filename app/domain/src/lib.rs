@@ -10,6 +10,7 @@ pub mod fiscal_code;
 pub mod matching;
 pub mod money;
 pub mod orders;
+pub mod payment_accounts;
 pub mod pricing;
 pub mod quotes;
 pub mod receipts;

@@ -421,6 +421,38 @@ pub async fn my_waitlist(
         .map_err(|e| read_error(e, locale))
 }
 
+/// The provider's accounts at the real gateways (`/ente/pagamenti`).
+#[server(prefix = "/fn", endpoint = "payment_accounts")]
+pub async fn payment_accounts(
+    lang: Option<String>,
+) -> Result<crate::model::PaymentAccountsView, ServerFnError> {
+    let locale = locale_of(lang.as_deref());
+    buying()?
+        .payment_accounts(&who()?)
+        .await
+        .map_err(|e| read_error(e, locale))
+}
+
+/// Sets (or, empty, removes) one of the provider's gateway accounts.
+#[server(prefix = "/fn", endpoint = "set_payment_account")]
+pub async fn set_payment_account(
+    gateway: String,
+    account_ref: Option<String>,
+    lang: Option<String>,
+) -> Result<(), ServerFnError> {
+    let locale = locale_of(lang.as_deref());
+    let path = format!("/ente/pagamenti?lang={}", locale.code());
+    let reference = account_ref.unwrap_or_default();
+    match buying()?
+        .set_payment_account(&who()?, &gateway, &reference, &client())
+        .await
+    {
+        Ok(()) => leptos_axum::redirect(&format!("{path}&fatto=1")),
+        Err(err) => back_with_error(&path, &err),
+    }
+    Ok(())
+}
+
 /// The person's notification centre, one page (20 a page).
 #[server(prefix = "/fn", endpoint = "my_notifications")]
 pub async fn my_notifications(

@@ -190,6 +190,8 @@ pub fn error_message(code: &str, locale: Locale) -> String {
             ("amount", false) => "the amount",
             ("when", true) => "la data e l'ora",
             ("when", false) => "the date and time",
+            ("account_ref", true) => "il codice del conto (Stripe: acct_…; PayPal: 13 caratteri)",
+            ("account_ref", false) => "the account id (Stripe: acct_…; PayPal: 13 characters)",
             ("pdf", true) => "il preventivo in PDF (un file PDF di al massimo 5 MB)",
             ("pdf", false) => "the quote document (a PDF file of at most 5 MB)",
             (_, true) => "un campo",
@@ -270,6 +272,10 @@ pub fn error_message(code: &str, locale: Locale) -> String {
         "dispute-closed" => (
             "Il termine per contestare questo servizio è scaduto. Per segnalare un problema usa la pagina Segnala un disservizio.",
             "The time to dispute this service has ended. To report a problem use the Report a problem page.",
+        ),
+        "accounts-not-configured" => (
+            "Il portale non ha ancora la chiave per conservare in modo cifrato i conti di pagamento: contatta l'amministrazione del Comune.",
+            "The portal has no key yet to store payment accounts encrypted: please contact the City's administrators.",
         ),
         "gateway" => (
             "Il servizio di pagamento non risponde. Nessun addebito è stato fatto: riprova tra qualche minuto.",

@@ -12,6 +12,7 @@ mod en;
 pub mod info;
 mod it;
 pub mod notifications;
+pub mod payment_accounts;
 pub mod quotes;
 pub mod receipts;
 pub mod reviews;

@@ -238,3 +238,24 @@ pub struct WaitlistEntry {
     /// When the person was told seats had freed up.
     pub told_at: Option<String>,
 }
+
+/// A provider's accounts at the real gateways, as its staff's page shows them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PaymentAccountsView {
+    pub provider_name: String,
+    /// The gateway the portal uses now (`demo`, `stripe`, `paypal`).
+    pub gateway_in_use: String,
+    /// The portal can store accounts (its encryption key is configured).
+    pub storage_ready: bool,
+    /// The person may change them (the provider's admin).
+    pub can_edit: bool,
+    pub accounts: Vec<PaymentAccountView>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PaymentAccountView {
+    /// `stripe` or `paypal`.
+    pub gateway: String,
+    /// The last four characters (`••••u7ix`), when one is stored.
+    pub masked: Option<String>,
+}

@@ -116,6 +116,8 @@ pub enum BuyingError {
     Gateway,
     #[error("not allowed")]
     Forbidden,
+    #[error("payment accounts cannot be stored: no encryption key")]
+    AccountsNotConfigured,
     #[error("quote refused: {0}")]
     Quote(domain::quotes::QuoteError),
     #[error("review refused: {0}")]
@@ -139,6 +141,7 @@ impl BuyingError {
             BuyingError::TooLate => "too-late".into(),
             BuyingError::DisputeClosed => "dispute-closed".into(),
             BuyingError::Gateway => "gateway".into(),
+            BuyingError::AccountsNotConfigured => "accounts-not-configured".into(),
             BuyingError::Forbidden => "forbidden".into(),
             BuyingError::Quote(e) => format!("quote-{}", e.code()),
             BuyingError::Review(e) => format!("review-{}", e.code()),
@@ -245,6 +248,22 @@ pub trait Buying: Send + Sync + 'static {
         &self,
         who: &SessionUser,
     ) -> Result<Vec<crate::model::WaitlistEntry>, BuyingError>;
+
+    /// The accounts at the real gateways of the provider `who` works for.
+    async fn payment_accounts(
+        &self,
+        who: &SessionUser,
+    ) -> Result<crate::model::PaymentAccountsView, BuyingError>;
+
+    /// Stores (encrypted) or, with an empty `reference`, removes the provider's account at
+    /// `gateway`; the provider's admin only.
+    async fn set_payment_account(
+        &self,
+        who: &SessionUser,
+        gateway: &str,
+        reference: &str,
+        client: &ClientInfo,
+    ) -> Result<(), BuyingError>;
 
     /// The person's notification centre: what others did on their orders and requests (and,
     /// for provider staff, on their provider's), newest first.

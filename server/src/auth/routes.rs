@@ -113,6 +113,7 @@ pub static RULES: &[RouteRule] = &[
     only(Method::POST, "/webhooks/{gateway}", PUBLIC),
     // Provider staff.
     any("/ente/ordini", PROVIDER_STAFF),
+    any("/ente/pagamenti", PROVIDER_STAFF),
     any("/ente/ordini/{reference}", PROVIDER_STAFF),
     any("/ente/ordini/{reference}/ricevuta.pdf", PROVIDER_STAFF),
     // Published reviews of the provider's services, each with its one reply.
@@ -172,6 +173,8 @@ pub static RULES: &[RouteRule] = &[
     any("/fn/pay_order", LOGGED_IN),
     any("/fn/my_vouchers", LOGGED_IN),
     any("/fn/my_notifications", LOGGED_IN),
+    any("/fn/payment_accounts", PROVIDER_STAFF),
+    any("/fn/set_payment_account", PROVIDER_STAFF),
     any("/fn/join_waitlist", LOGGED_IN),
     any("/fn/leave_waitlist", LOGGED_IN),
     any("/fn/my_waitlist", LOGGED_IN),

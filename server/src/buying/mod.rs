@@ -12,6 +12,7 @@ pub mod jobs;
 mod mails;
 mod notifications;
 mod orders;
+mod payment_accounts;
 pub mod payments;
 pub mod quotes;
 pub mod receipts;
@@ -44,6 +45,8 @@ pub struct BuyingService {
     demo: Option<Arc<DemoGateway>>,
     mail: MailHandle,
     public_url: String,
+    /// Encrypts providers' gateway accounts (`WEMI_SECRET_KEY`); `None`: they cannot be set.
+    account_key: Option<crate::payments::accounts::SecretKey>,
 }
 
 pub(crate) fn internal(err: StoreError) -> BuyingError {
@@ -80,6 +83,7 @@ impl BuyingService {
             demo: None,
             mail,
             public_url,
+            account_key: None,
         }
     }
 
@@ -102,7 +106,17 @@ impl BuyingService {
             demo: Some(demo),
             mail,
             public_url,
+            account_key: None,
         }
+    }
+
+    /// With the key that encrypts providers' gateway accounts.
+    pub fn with_account_key(
+        mut self,
+        key: Option<crate::payments::accounts::SecretKey>,
+    ) -> BuyingService {
+        self.account_key = key;
+        self
     }
 
     pub fn gateway(&self) -> &Arc<dyn Gateway> {
@@ -234,6 +248,23 @@ impl Buying for BuyingService {
         who: &SessionUser,
     ) -> Result<Vec<app::model::WaitlistEntry>, BuyingError> {
         waitlist::mine(self, who).await
+    }
+
+    async fn payment_accounts(
+        &self,
+        who: &SessionUser,
+    ) -> Result<app::model::PaymentAccountsView, BuyingError> {
+        payment_accounts::view(self, who).await
+    }
+
+    async fn set_payment_account(
+        &self,
+        who: &SessionUser,
+        gateway: &str,
+        reference: &str,
+        client: &ClientInfo,
+    ) -> Result<(), BuyingError> {
+        payment_accounts::set(self, who, gateway, reference, client).await
     }
 
     async fn notifications(

@@ -64,6 +64,7 @@ pub fn AreaPage() -> impl IntoView {
     let buying = crate::i18n::buying::texts(locale);
     let quotes = crate::i18n::quotes::quote_texts(locale);
     let notifications = crate::i18n::notifications::notification_texts(locale);
+    let pay_accounts = crate::i18n::payment_accounts::payment_account_texts(locale);
     let reviews = crate::i18n::reviews::review_texts(locale);
     let moderator = user.as_ref().is_some_and(|u| {
         u.assisted_by.is_none() && u.permissions.iter().any(|p| p == "reviews_moderation")
@@ -100,6 +101,7 @@ pub fn AreaPage() -> impl IntoView {
                 {card("/area-personale/notifiche", notifications.title, notifications.area_text)}
                 {is_provider_staff.then(|| card("/ente/ordini", buying.provider_orders_title, buying.provider_orders_lead))}
                 {is_provider_staff.then(|| card("/ente/preventivi", quotes.received_title, quotes.received_lead))}
+                {is_provider_staff.then(|| card("/ente/pagamenti", pay_accounts.title, pay_accounts.area_text))}
                 {is_provider_staff.then(|| card("/ente/recensioni", reviews.received_title, reviews.area_provider_text))}
                 {moderator.then(|| card("/amministrazione/recensioni", reviews.queue_title, reviews.area_admin_text))}
                 {is_auditor.then(|| card("/amministrazione/registro-attivita", t.area_audit, t.area_audit_text))}

@@ -8,6 +8,7 @@ pub mod demo_payment;
 pub mod notifications;
 pub mod order;
 pub mod orders;
+pub mod payment_accounts;
 pub mod quotes;
 pub mod voucher_import;
 pub mod vouchers;
