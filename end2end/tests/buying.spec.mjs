@@ -105,3 +105,9 @@ test("with JavaScript: an anonymous cart follows the person at login", async ({ 
   await expect(page.locator(".cart-line")).toHaveCount(1);
   await expectAccessible(page);
 });
+
+test("with JavaScript: a citizen buys a service and pays it on the demo gateway", async ({ page }) => {
+  await logIn(page, "cittadino@demo.wemi.example");
+  await buyAndPay(page);
+  await expect(page.locator("#order-receipt")).toBeVisible();
+});

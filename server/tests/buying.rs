@@ -491,6 +491,44 @@ async fn buy_pay_fulfil(server: &TestServer) {
     )
     .await;
     assert_eq!(status, 404, "another provider's order");
+    // The month's payout report has the payment (and nothing of other providers).
+    let (status, csv) = receipt(server, "/ente/ordini/rendiconto.csv", &provider).await;
+    assert_eq!(status, 200);
+    let csv = String::from_utf8(csv).unwrap();
+    assert!(csv.starts_with("\u{feff}data;riferimento;"), "{csv}");
+    assert!(
+        csv.lines()
+            .any(|l| l.contains(&ours_ref) && l.contains(";pagamento;")),
+        "{csv}"
+    );
+    assert!(!csv.contains(&theirs_ref), "{csv}");
+    assert_eq!(
+        receipt(
+            server,
+            "/ente/ordini/rendiconto.csv?mese=2026-13",
+            &provider
+        )
+        .await
+        .0,
+        400
+    );
+    let (_, empty) = receipt(
+        server,
+        "/ente/ordini/rendiconto.csv?mese=2020-01",
+        &provider,
+    )
+    .await;
+    assert_eq!(
+        String::from_utf8(empty).unwrap().lines().count(),
+        2,
+        "header and totals"
+    );
+    assert_eq!(
+        receipt(server, "/ente/ordini/rendiconto.csv", &citizen)
+            .await
+            .0,
+        403
+    );
     let staff_receipt = format!("/ente/ordini/{ours_ref}/ricevuta.pdf");
     assert_eq!(receipt(server, &staff_receipt, &provider).await.0, 200);
     assert_eq!(

@@ -11,6 +11,7 @@ pub mod matching;
 pub mod money;
 pub mod orders;
 pub mod payment_accounts;
+pub mod payouts;
 pub mod pricing;
 pub mod quotes;
 pub mod receipts;

@@ -18,6 +18,9 @@ pub struct PaymentAccountTexts {
     pub remove: &'static str,
     pub saved: &'static str,
     pub area_text: &'static str,
+    pub payout_title: &'static str,
+    pub payout_month: &'static str,
+    pub payout_download: &'static str,
 }
 
 pub fn payment_account_texts(locale: Locale) -> &'static PaymentAccountTexts {
@@ -54,6 +57,9 @@ static IT: PaymentAccountTexts = PaymentAccountTexts {
     remove: "Scollega",
     saved: "Conto aggiornato.",
     area_text: "Il conto Stripe o PayPal su cui ricevere i pagamenti.",
+    payout_title: "Rendiconto mensile",
+    payout_month: "Mese",
+    payout_download: "Scarica il rendiconto (CSV)",
 };
 
 static EN: PaymentAccountTexts = PaymentAccountTexts {
@@ -73,4 +79,7 @@ static EN: PaymentAccountTexts = PaymentAccountTexts {
     remove: "Disconnect",
     saved: "Account updated.",
     area_text: "The Stripe or PayPal account that receives payments.",
+    payout_title: "Monthly payout report",
+    payout_month: "Month",
+    payout_download: "Download the report (CSV)",
 };

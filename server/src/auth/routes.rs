@@ -113,6 +113,7 @@ pub static RULES: &[RouteRule] = &[
     only(Method::POST, "/webhooks/{gateway}", PUBLIC),
     // Provider staff.
     any("/ente/ordini", PROVIDER_STAFF),
+    only(Method::GET, "/ente/ordini/rendiconto.csv", PROVIDER_STAFF),
     any("/ente/pagamenti", PROVIDER_STAFF),
     any("/ente/ordini/{reference}", PROVIDER_STAFF),
     any("/ente/ordini/{reference}/ricevuta.pdf", PROVIDER_STAFF),

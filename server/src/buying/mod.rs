@@ -14,6 +14,7 @@ mod notifications;
 mod orders;
 mod payment_accounts;
 pub mod payments;
+pub mod payouts;
 pub mod quotes;
 pub mod receipts;
 pub mod reviews;

@@ -13,7 +13,10 @@ use crate::store::{accounts as account_store, audit};
 const GATEWAYS: [AccountGateway; 2] = [AccountGateway::Stripe, AccountGateway::Paypal];
 
 /// The provider `who` works for, and whether they are its admin.
-async fn provider_of(s: &BuyingService, who: &SessionUser) -> Result<(i64, bool), BuyingError> {
+pub(super) async fn provider_of(
+    s: &BuyingService,
+    who: &SessionUser,
+) -> Result<(i64, bool), BuyingError> {
     if who.assisted_by.is_some() {
         return Err(BuyingError::Forbidden);
     }

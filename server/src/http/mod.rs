@@ -88,6 +88,10 @@ pub fn router(state: AppState) -> Router {
             get(receipts::download).with_state(state.buying.clone()),
         )
         .route(
+            "/ente/ordini/rendiconto.csv",
+            get(receipts::payouts).with_state(state.buying.clone()),
+        )
+        .route(
             "/ente/ordini/{reference}/ricevuta.pdf",
             get(receipts::download).with_state(state.buying.clone()),
         )

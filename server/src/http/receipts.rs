@@ -50,3 +50,43 @@ pub async fn download(
         }
     }
 }
+
+/// `GET /ente/ordini/rendiconto.csv?mese=YYYY-MM`: the provider's payout report of a month.
+pub async fn payouts(
+    State(buying): State<Arc<BuyingService>>,
+    Extension(locale): Extension<Locale>,
+    current: Option<Extension<CurrentUser>>,
+    axum::extract::Query(query): axum::extract::Query<std::collections::HashMap<String, String>>,
+) -> Response {
+    let Some(Extension(current)) = current else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let month = query.get("mese").map(String::as_str);
+    match crate::buying::payouts::report(&buying, &current.user, month).await {
+        Ok((filename, text)) => (
+            [
+                (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"{filename}\""),
+                ),
+                (header::CACHE_CONTROL, "private, no-store".to_string()),
+            ],
+            text,
+        )
+            .into_response(),
+        Err(err) => {
+            let status = match err {
+                BuyingError::InvalidField(_) => StatusCode::BAD_REQUEST,
+                BuyingError::Forbidden | BuyingError::NotFound => StatusCode::NOT_FOUND,
+                _ => StatusCode::INTERNAL_SERVER_ERROR,
+            };
+            (
+                status,
+                [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+                err.message(locale),
+            )
+                .into_response()
+        }
+    }
+}

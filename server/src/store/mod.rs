@@ -17,6 +17,7 @@ pub mod notifications;
 pub mod orders;
 pub mod outbox;
 pub mod payments;
+pub mod payouts;
 pub mod quotes;
 pub mod receipts;
 pub mod reviews;

@@ -112,6 +112,7 @@ pub fn ProviderOrdersPage() -> impl IntoView {
             <Breadcrumb current=t.provider_orders_title />
             <h1 class="mt-3">{t.provider_orders_title}</h1>
             <p class="lead">{t.provider_orders_lead}</p>
+            <PayoutForm locale />
             <Suspense fallback=|| ()>
                 {move || orders.get().map(|result| match result {
                     Err(e) => load_error(&e),
@@ -178,4 +179,20 @@ fn OrderTable(
         </nav>
     }
     .into_any()
+}
+
+/// The monthly payout report: a plain GET form that downloads the CSV.
+#[component]
+fn PayoutForm(locale: Locale) -> impl IntoView {
+    let p = crate::i18n::payment_accounts::payment_account_texts(locale);
+    view! {
+        <form method="get" action="/ente/ordini/rendiconto.csv" class="d-flex flex-wrap gap-3 align-items-end mb-4" id="payout-form">
+            <input type="hidden" name="lang" value=locale.code() />
+            <div class="form-group mb-0">
+                <label for="payout-month" class="active">{format!("{} — {}", p.payout_title, p.payout_month)}</label>
+                <input type="month" id="payout-month" name="mese" class="form-control" />
+            </div>
+            <button type="submit" class="btn btn-outline-primary">{p.payout_download}</button>
+        </form>
+    }
 }
