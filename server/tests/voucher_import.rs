@@ -329,5 +329,130 @@ async fn import_vouchers(server: &TestServer) {
             >= 2,
         "imports are audited"
     );
+
+    // One voucher by hand: checked like a file's row, never twice.
+    let assign = |amount: &'static str| {
+        vec![
+            ("fiscal_code", CITIZEN_FISCAL_CODE),
+            ("amount", amount),
+            ("scheme", "Bonus manuale"),
+            ("valid_from", "2026-01-01"),
+            ("valid_until", "2099-12-31"),
+        ]
+    };
+    let to = post_form(server, "/fn/assign_voucher", &admin, &assign("zero")).await;
+    assert!(to.contains("errore=field-amount"), "{to}");
+    let to = post_form(server, "/fn/assign_voucher", &admin, &assign("25,00")).await;
+    assert!(to.contains("assegnato=1"), "{to}");
+    let to = post_form(server, "/fn/assign_voucher", &admin, &assign("25,00")).await;
+    assert!(to.contains("errore=field-already_assigned"), "{to}");
+
+    // The back office finds a person's vouchers and revokes one.
+    let found = json(
+        server,
+        "/fn/find_vouchers",
+        &admin,
+        &[("fiscal_code", "rssgli85m41f205v")],
+    )
+    .await;
+    let manual = found
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["scheme"] == "Bonus manuale")
+        .unwrap_or_else(|| panic!("{found}"))
+        .clone();
+    let id = manual["id"].as_i64().unwrap().to_string();
+    let to = post_form(
+        server,
+        "/fn/revoke_voucher",
+        &admin,
+        &[("voucher_id", &id), ("reason", "")],
+    )
+    .await;
+    assert!(to.contains("errore=field-reason"), "{to}");
+    let to = post_form(
+        server,
+        "/fn/revoke_voucher",
+        &admin,
+        &[
+            ("voucher_id", &id),
+            ("reason", "Assegnato per errore"),
+            ("cf", CITIZEN_FISCAL_CODE),
+        ],
+    )
+    .await;
+    assert!(to.contains("revocato=1"), "{to}");
+    let mine = json(server, "/fn/my_vouchers", &citizen, &[("lang", "it")]).await;
+    assert!(
+        !mine
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|v| v["scheme"] == "Bonus manuale"),
+        "a revoked voucher cannot be spent: {mine}"
+    );
+    let page = common::get_with(
+        server,
+        &format!("/amministrazione/voucher?cf={CITIZEN_FISCAL_CODE}"),
+        &admin,
+    )
+    .await
+    .text()
+    .await
+    .unwrap();
+    assert!(page.contains("admin-voucher") && page.contains("Bonus manuale"));
+
+    // The spending summary per scheme.
+    let csv = common::get_with(server, "/amministrazione/voucher/spesa.csv", &admin)
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        csv.starts_with("\u{feff}misura;voucher;assegnato;speso;disponibile;revocato"),
+        "{csv}"
+    );
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with("Bonus manuale;1;25,00;0,00;0,00;25,00")),
+        "{csv}"
+    );
+    // Not for citizens.
+    let response = plain_client()
+        .post(server.url("/fn/find_vouchers"))
+        .header("cookie", &citizen)
+        .header("sec-fetch-site", "same-origin")
+        .form(&[("fiscal_code", CITIZEN_FISCAL_CODE)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 403);
 }
 both_engines!(import_vouchers_, import_vouchers);
+
+async fn post_form(server: &TestServer, path: &str, cookie: &str, form: &[(&str, &str)]) -> String {
+    let response = plain_client()
+        .post(server.url(path))
+        .header("cookie", cookie)
+        .header("accept", "text/html")
+        .header("sec-fetch-site", "same-origin")
+        .form(form)
+        .send()
+        .await
+        .unwrap();
+    location(response).await
+}
+
+async fn json(server: &TestServer, path: &str, cookie: &str, form: &[(&str, &str)]) -> Value {
+    let response = plain_client()
+        .post(server.url(path))
+        .header("cookie", cookie)
+        .header("sec-fetch-site", "same-origin")
+        .form(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200, "{path}");
+    response.json().await.unwrap()
+}

@@ -482,6 +482,71 @@ pub async fn mark_notifications_read(lang: Option<String>) -> Result<(), ServerF
     Ok(())
 }
 
+/// The vouchers of one fiscal code (back office, permission `vouchers`).
+#[server(prefix = "/fn", endpoint = "find_vouchers")]
+pub async fn find_vouchers(
+    fiscal_code: String,
+    lang: Option<String>,
+) -> Result<Vec<crate::model::AdminVoucherView>, ServerFnError> {
+    let locale = locale_of(lang.as_deref());
+    buying()?
+        .find_vouchers(&who()?, &fiscal_code)
+        .await
+        .map_err(|e| read_error(e, locale))
+}
+
+/// One voucher assigned by hand (back office).
+#[server(prefix = "/fn", endpoint = "assign_voucher")]
+pub async fn assign_voucher(
+    fiscal_code: String,
+    amount: String,
+    scheme: String,
+    valid_from: String,
+    valid_until: String,
+    lang: Option<String>,
+) -> Result<(), ServerFnError> {
+    let locale = locale_of(lang.as_deref());
+    let path = format!("/amministrazione/voucher?lang={}", locale.code());
+    let fields = [
+        fiscal_code.as_str(),
+        amount.as_str(),
+        scheme.as_str(),
+        valid_from.as_str(),
+        valid_until.as_str(),
+    ];
+    match buying()?.assign_voucher(&who()?, fields, &client()).await {
+        Ok(_) => {
+            let cf: String =
+                form_urlencoded::byte_serialize(fiscal_code.trim().as_bytes()).collect();
+            leptos_axum::redirect(&format!("{path}&assegnato=1&cf={cf}#ricerca"))
+        }
+        Err(err) => leptos_axum::redirect(&format!("{path}&errore={}#assegna", err.code())),
+    }
+    Ok(())
+}
+
+/// Revokes a voucher (back office); back to the fiscal code's list.
+#[server(prefix = "/fn", endpoint = "revoke_voucher")]
+pub async fn revoke_voucher(
+    voucher_id: i64,
+    reason: Option<String>,
+    cf: Option<String>,
+    lang: Option<String>,
+) -> Result<(), ServerFnError> {
+    let locale = locale_of(lang.as_deref());
+    let cf: String =
+        form_urlencoded::byte_serialize(cf.unwrap_or_default().trim().as_bytes()).collect();
+    let path = format!("/amministrazione/voucher?lang={}&cf={cf}", locale.code());
+    match buying()?
+        .revoke_voucher(&who()?, voucher_id, &reason.unwrap_or_default(), &client())
+        .await
+    {
+        Ok(()) => leptos_axum::redirect(&format!("{path}&revocato=1#ricerca")),
+        Err(err) => leptos_axum::redirect(&format!("{path}&errore={}#ricerca", err.code())),
+    }
+    Ok(())
+}
+
 /// The city's latest voucher files (back office, permission `vouchers`).
 #[server(prefix = "/fn", endpoint = "voucher_imports")]
 pub async fn voucher_imports(

@@ -190,6 +190,20 @@ pub fn error_message(code: &str, locale: Locale) -> String {
             ("amount", false) => "the amount",
             ("when", true) => "la data e l'ora",
             ("when", false) => "the date and time",
+            ("already_assigned", true) => {
+                "la misura e il periodo (questa persona ha già questo voucher)"
+            }
+            ("already_assigned", false) => {
+                "the scheme and period (this person already has this voucher)"
+            }
+            ("fiscal_code", true) => "il codice fiscale",
+            ("fiscal_code", false) => "the fiscal code",
+            ("scheme", true) => "la misura",
+            ("scheme", false) => "the scheme",
+            ("valid_from", true) => "la data di inizio validità",
+            ("valid_from", false) => "the start of validity",
+            ("valid_until", true) => "la data di fine validità",
+            ("valid_until", false) => "the end of validity",
             ("account_ref", true) => "il codice del conto (Stripe: acct_…; PayPal: 13 caratteri)",
             ("account_ref", false) => "the account id (Stripe: acct_…; PayPal: 13 characters)",
             ("pdf", true) => "il preventivo in PDF (un file PDF di al massimo 5 MB)",

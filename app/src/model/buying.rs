@@ -259,3 +259,17 @@ pub struct PaymentAccountView {
     /// The last four characters (`••••u7ix`), when one is stored.
     pub masked: Option<String>,
 }
+
+/// A voucher as the city's back office shows it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AdminVoucherView {
+    pub id: i64,
+    pub fiscal_code: String,
+    pub scheme: String,
+    pub amount_cents: i64,
+    pub balance_cents: i64,
+    pub valid_from: String,
+    pub valid_until: String,
+    /// UTC, RFC 3339, when revoked.
+    pub revoked_at: Option<String>,
+}

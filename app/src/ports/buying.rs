@@ -276,6 +276,31 @@ pub trait Buying: Send + Sync + 'static {
     /// Marks every notification up to now as read.
     async fn mark_notifications_read(&self, who: &SessionUser) -> Result<(), BuyingError>;
 
+    /// The vouchers of a fiscal code (permission `vouchers`).
+    async fn find_vouchers(
+        &self,
+        who: &SessionUser,
+        fiscal_code: &str,
+    ) -> Result<Vec<crate::model::AdminVoucherView>, BuyingError>;
+
+    /// Assigns one voucher by hand (permission `vouchers`): fiscal code, amount, scheme, valid
+    /// from, valid until, checked like a file's row. Returns its import record.
+    async fn assign_voucher(
+        &self,
+        who: &SessionUser,
+        fields: [&str; 5],
+        client: &ClientInfo,
+    ) -> Result<i64, BuyingError>;
+
+    /// Revokes a voucher (permission `vouchers`): its balance can no longer be spent.
+    async fn revoke_voucher(
+        &self,
+        who: &SessionUser,
+        voucher_id: i64,
+        reason: &str,
+        client: &ClientInfo,
+    ) -> Result<(), BuyingError>;
+
     /// The city's latest voucher files (permission `vouchers`); `Forbidden` otherwise.
     async fn voucher_imports(
         &self,

@@ -128,6 +128,7 @@ pub static RULES: &[RouteRule] = &[
     any("/amministrazione/chioschi", USERS),
     any("/amministrazione/voucher", VOUCHERS),
     only(Method::POST, "/amministrazione/voucher/importa", VOUCHERS),
+    only(Method::GET, "/amministrazione/voucher/spesa.csv", VOUCHERS),
     any("/amministrazione/recensioni", REVIEWS),
     // Server functions (pages' forms and islands).
     any("/fn/calculator_prices", PUBLIC),
@@ -181,6 +182,9 @@ pub static RULES: &[RouteRule] = &[
     any("/fn/my_waitlist", LOGGED_IN),
     any("/fn/mark_notifications_read", LOGGED_IN),
     any("/fn/voucher_imports", VOUCHERS),
+    any("/fn/find_vouchers", VOUCHERS),
+    any("/fn/assign_voucher", VOUCHERS),
+    any("/fn/revoke_voucher", VOUCHERS),
     any("/fn/provider_orders", PROVIDER_STAFF),
     any("/fn/load_demo_checkout", PUBLIC),
     any("/fn/load_quote_start", LOGGED_IN),

@@ -280,6 +280,33 @@ impl Buying for BuyingService {
         notifications::mark_read(self, who).await
     }
 
+    async fn find_vouchers(
+        &self,
+        who: &SessionUser,
+        fiscal_code: &str,
+    ) -> Result<Vec<app::model::AdminVoucherView>, BuyingError> {
+        voucher_import::find(self, who, fiscal_code).await
+    }
+
+    async fn assign_voucher(
+        &self,
+        who: &SessionUser,
+        fields: [&str; 5],
+        client: &ClientInfo,
+    ) -> Result<i64, BuyingError> {
+        voucher_import::assign(self, who, fields, client).await
+    }
+
+    async fn revoke_voucher(
+        &self,
+        who: &SessionUser,
+        voucher_id: i64,
+        reason: &str,
+        client: &ClientInfo,
+    ) -> Result<(), BuyingError> {
+        voucher_import::revoke(self, who, voucher_id, reason, client).await
+    }
+
     async fn voucher_imports(
         &self,
         who: &SessionUser,

@@ -149,3 +149,142 @@ pub(super) async fn list(
     let rows = store::recent(&s.db, 20).await.map_err(internal)?;
     Ok(rows.into_iter().map(view).collect())
 }
+
+fn admin_view(r: store::AdminVoucherRow) -> app::model::AdminVoucherView {
+    app::model::AdminVoucherView {
+        id: r.id,
+        fiscal_code: r.fiscal_code,
+        scheme: r.scheme,
+        amount_cents: r.amount_cents,
+        balance_cents: r.balance_cents,
+        valid_from: r.valid_from,
+        valid_until: r.valid_until,
+        revoked_at: r.revoked_at.map(crate::store::accounts::rfc3339),
+    }
+}
+
+pub(super) async fn find(
+    s: &BuyingService,
+    who: &SessionUser,
+    fiscal_code: &str,
+) -> Result<Vec<app::model::AdminVoucherView>, BuyingError> {
+    may_import(s, who).await?;
+    let code = domain::fiscal_code::normalize_fiscal_code(fiscal_code)
+        .map_err(|_| BuyingError::InvalidField("fiscal_code"))?;
+    // Looking up a person's benefits is an access to their personal data.
+    let target = format!("fiscal_code:{}", &code[..6.min(code.len())]);
+    let entry = audit::Entry {
+        actor: Some(who.user_id),
+        action: "voucher.searched",
+        target: &target,
+        ..Default::default()
+    };
+    if let Err(err) = audit::record(&s.db, &entry, now()).await {
+        tracing::error!(%err, "audit of a voucher search failed");
+    }
+    let rows = store::by_fiscal_code(&s.db, &code)
+        .await
+        .map_err(internal)?;
+    Ok(rows.into_iter().map(admin_view).collect())
+}
+
+pub(super) async fn assign(
+    s: &BuyingService,
+    who: &SessionUser,
+    fields: [&str; 5],
+    client: &ClientInfo,
+) -> Result<i64, BuyingError> {
+    may_import(s, who).await?;
+    let row = domain::vouchers::import::parse_row(1, fields)
+        .map_err(|e| BuyingError::InvalidField(e.field))?;
+    let voucher = NewVoucher {
+        line: 1,
+        fiscal_code: row.fiscal_code.clone(),
+        scheme: row.scheme.clone(),
+        amount_cents: row.amount.to_cents(),
+        valid_from: row.valid_from.to_string(),
+        valid_until: row.valid_until.to_string(),
+    };
+    // A hand assignment is its own one-row "file": the same checks, the same history.
+    let digest = format!("manual:{}:{}", who.user_id, now().unix_timestamp_nanos());
+    match store::import(
+        &s.db,
+        &digest,
+        "assegnazione manuale",
+        who.user_id,
+        &[voucher],
+        now(),
+    )
+    .await
+    .map_err(internal)?
+    {
+        ImportOutcome::Imported(id) => {
+            record(s, who, client, "voucher.assigned", id).await;
+            Ok(id)
+        }
+        ImportOutcome::AlreadyImported(id) => Ok(id),
+        ImportOutcome::AlreadyAssigned(_) => Err(BuyingError::InvalidField("already_assigned")),
+    }
+}
+
+pub(super) async fn revoke(
+    s: &BuyingService,
+    who: &SessionUser,
+    voucher_id: i64,
+    reason: &str,
+    client: &ClientInfo,
+) -> Result<(), BuyingError> {
+    may_import(s, who).await?;
+    let reason = reason.trim();
+    if reason.chars().count() < 3 || reason.chars().count() > 500 {
+        return Err(BuyingError::InvalidField("reason"));
+    }
+    store::revoke(&s.db, voucher_id, now())
+        .await
+        .map_err(internal)?
+        .ok_or(BuyingError::NotFound)?;
+    let target = voucher_id.to_string();
+    let entry = audit::Entry {
+        actor: Some(who.user_id),
+        action: "voucher.revoked",
+        target: &target,
+        reason,
+        ip: &client.ip,
+        request_id: &client.request_id,
+        ..Default::default()
+    };
+    if let Err(err) = audit::record(&s.db, &entry, now()).await {
+        tracing::error!(%err, "audit of a voucher revocation failed");
+    }
+    Ok(())
+}
+
+/// The spending report per scheme (CSV, Excel in Italian).
+pub async fn spending_csv(s: &BuyingService, who: &SessionUser) -> Result<String, BuyingError> {
+    may_import(s, who).await?;
+    let rows = store::spending(&s.db).await.map_err(internal)?;
+    let amount = |c: i64| {
+        domain::money::Money::from_cents(c)
+            .format_it()
+            .replace('.', "")
+    };
+    let mut out = String::from("\u{feff}misura;voucher;assegnato;speso;disponibile;revocato\r\n");
+    for r in rows {
+        let scheme = if r.scheme.contains([';', '"']) || r.scheme.starts_with(['=', '+', '-', '@'])
+        {
+            format!("\"'{}\"", r.scheme.replace('"', "\"\""))
+        } else {
+            r.scheme.clone()
+        };
+        let spent = r.assigned_cents - r.available_cents - r.revoked_cents;
+        out.push_str(&format!(
+            "{scheme};{};{};{};{};{}\r\n",
+            r.vouchers,
+            amount(r.assigned_cents),
+            amount(spent),
+            amount(r.available_cents),
+            amount(r.revoked_cents)
+        ));
+    }
+    Ok(out)
+}

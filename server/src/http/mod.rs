@@ -108,6 +108,10 @@ pub fn router(state: AppState) -> Router {
             get(quotes::document).with_state(state.buying.clone()),
         )
         .route(
+            "/amministrazione/voucher/spesa.csv",
+            get(voucher_import::spending).with_state(state.buying.clone()),
+        )
+        .route(
             "/amministrazione/voucher/importa",
             axum::routing::post(voucher_import::upload)
                 .with_state(state.buying.clone())

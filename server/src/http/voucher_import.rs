@@ -54,3 +54,36 @@ pub async fn upload(
         Err(err) => back(&format!("errore={}", err.code())),
     }
 }
+
+/// `GET /amministrazione/voucher/spesa.csv`: per scheme, what was assigned, spent, left and
+/// revoked.
+pub async fn spending(
+    State(buying): State<Arc<BuyingService>>,
+    Extension(locale): Extension<Locale>,
+    current: Option<Extension<CurrentUser>>,
+) -> Response {
+    use http::header;
+    let Some(Extension(current)) = current else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    match crate::buying::voucher_import::spending_csv(&buying, &current.user).await {
+        Ok(text) => (
+            [
+                (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+                (
+                    header::CONTENT_DISPOSITION,
+                    "attachment; filename=\"voucher-spesa.csv\"".to_string(),
+                ),
+                (header::CACHE_CONTROL, "private, no-store".to_string()),
+            ],
+            text,
+        )
+            .into_response(),
+        Err(err) => (
+            StatusCode::FORBIDDEN,
+            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+            err.message(locale),
+        )
+            .into_response(),
+    }
+}

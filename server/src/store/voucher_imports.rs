@@ -130,3 +130,56 @@ pub async fn by_id(db: &Db, id: i64) -> Result<Option<ImportRow>, StoreError> {
     on_pool!(db, pool => sqlx::query_as::<_, ImportRow>(&sql).bind(id).fetch_optional(pool).await)
         .map_err(backend)
 }
+
+/// A voucher as the back office sees it.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct AdminVoucherRow {
+    pub id: i64,
+    pub fiscal_code: String,
+    pub scheme: String,
+    pub amount_cents: i64,
+    pub balance_cents: i64,
+    pub valid_from: String,
+    pub valid_until: String,
+    pub revoked_at: Option<OffsetDateTime>,
+}
+
+pub async fn by_fiscal_code(
+    db: &Db,
+    fiscal_code: &str,
+) -> Result<Vec<AdminVoucherRow>, StoreError> {
+    on_pool!(db, pool => sqlx::query_as::<_, AdminVoucherRow>(
+        "SELECT id, fiscal_code, scheme, amount_cents, balance_cents, valid_from, valid_until, \
+         revoked_at FROM vouchers WHERE fiscal_code = $1 ORDER BY valid_until DESC, id DESC"
+    ).bind(fiscal_code).fetch_all(pool).await)
+    .map_err(backend)
+}
+
+/// Revokes a voucher: what is left of it can no longer be spent (refunds of earlier orders
+/// still credit it back, for the record). `false` when it was already revoked or is unknown.
+pub async fn revoke(db: &Db, id: i64, now: OffsetDateTime) -> Result<Option<String>, StoreError> {
+    on_pool!(db, pool => sqlx::query_scalar::<_, String>(
+        "UPDATE vouchers SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL RETURNING fiscal_code"
+    ).bind(now).bind(id).fetch_optional(pool).await)
+    .map_err(backend)
+}
+
+/// Per scheme: vouchers, assigned, left to spend, left on revoked vouchers (cents).
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct SchemeRow {
+    pub scheme: String,
+    pub vouchers: i64,
+    pub assigned_cents: i64,
+    pub available_cents: i64,
+    pub revoked_cents: i64,
+}
+
+pub async fn spending(db: &Db) -> Result<Vec<SchemeRow>, StoreError> {
+    on_pool!(db, pool => sqlx::query_as::<_, SchemeRow>(
+        "SELECT scheme, COUNT(*) AS vouchers, CAST(SUM(amount_cents) AS BIGINT) AS assigned_cents, \
+         CAST(SUM(CASE WHEN revoked_at IS NULL THEN balance_cents ELSE 0 END) AS BIGINT) AS available_cents, \
+         CAST(SUM(CASE WHEN revoked_at IS NULL THEN 0 ELSE balance_cents END) AS BIGINT) AS revoked_cents \
+         FROM vouchers GROUP BY scheme ORDER BY scheme"
+    ).fetch_all(pool).await)
+    .map_err(backend)
+}

@@ -131,7 +131,125 @@ pub fn VoucherImportPage() -> impl IntoView {
             <section>
                 <h2 class="h4">{t.format_title}</h2>
                 <ul>{format_items}</ul>
+                <p><a href=format!("/amministrazione/voucher/spesa.csv?lang={}", locale.code()) id="spending-csv" download="">{t.spending}</a></p>
             </section>
+            <AssignForm locale />
+            <PersonVouchers locale />
         </div>
+    }
+}
+
+/// One voucher assigned by hand: the same checks as a file's row.
+#[component]
+fn AssignForm(locale: Locale) -> impl IntoView {
+    use leptos::server_fn::ServerFn;
+    let t = voucher_import_texts(locale);
+    let field = |name: &'static str, label: &'static str, kind: &'static str| {
+        view! {
+            <div class="col-12 col-md-4 form-group mb-0">
+                <label for=format!("assign-{name}") class="active">{label}</label>
+                <input type=kind id=format!("assign-{name}") name=name class="form-control" required maxlength="80" />
+            </div>
+        }
+    };
+    view! {
+        <section class="my-4" id="assegna">
+            <h2 class="h4">{t.assign_title}</h2>
+            {crate::pages::account::query_flag("assegnato").then(|| view! { <div class="alert alert-success" role="status">{t.assigned}</div> })}
+            <form method="post" action=crate::api::buying::AssignVoucher::url() id="assign-form">
+                <CsrfField />
+                <input type="hidden" name="lang" value=locale.code() />
+                <div class="row g-3">
+                    {field("fiscal_code", t.fiscal_code, "text")}
+                    {field("amount", t.amount, "text")}
+                    {field("scheme", t.scheme, "text")}
+                    {field("valid_from", t.valid_from, "date")}
+                    {field("valid_until", t.valid_until, "date")}
+                </div>
+                <button type="submit" class="btn btn-primary mt-3">{t.assign}</button>
+            </form>
+        </section>
+    }
+}
+
+/// A person's vouchers by fiscal code, each with a form to revoke it.
+#[component]
+fn PersonVouchers(locale: Locale) -> impl IntoView {
+    use leptos::server_fn::ServerFn;
+    let t = voucher_import_texts(locale);
+    let cf = query_value("cf").unwrap_or_default();
+    let wanted = cf.clone();
+    let found = Resource::new(
+        move || wanted.clone(),
+        move |cf| async move {
+            if cf.trim().is_empty() {
+                Ok(None)
+            } else {
+                crate::api::buying::find_vouchers(cf, Some(locale.code().to_string()))
+                    .await
+                    .map(Some)
+            }
+        },
+    );
+    view! {
+        <section class="my-4" id="ricerca">
+            <h2 class="h4">{t.search_title}</h2>
+            {crate::pages::account::query_flag("revocato").then(|| view! { <div class="alert alert-success" role="status">{t.revoked_notice}</div> })}
+            <form method="get" action="/amministrazione/voucher#ricerca" class="d-flex flex-wrap gap-3 align-items-end mb-3" id="search-form">
+                <input type="hidden" name="lang" value=locale.code() />
+                <div class="form-group mb-0">
+                    <label for="search-cf" class="active">{t.fiscal_code}</label>
+                    <input type="text" id="search-cf" name="cf" class="form-control" value=cf.clone() maxlength="16" required />
+                </div>
+                <button type="submit" class="btn btn-outline-primary">{t.search}</button>
+            </form>
+            <Suspense fallback=|| ()>
+                {move || found.get().map(|result| match result {
+                    Err(e) => load_error(&e),
+                    Ok(None) => ().into_any(),
+                    Ok(Some(list)) if list.is_empty() => view! { <p id="vouchers-none">{t.none_found}</p> }.into_any(),
+                    Ok(Some(list)) => {
+                        let rows = list.into_iter().map(|v| {
+                            let reason_id = format!("revoke-reason-{}", v.id);
+                            view! {
+                                <tr class="admin-voucher" data-revoked=v.revoked_at.is_some().to_string()>
+                                    <td>{v.scheme.clone()}</td>
+                                    <td class="text-end">{euros(v.amount_cents, locale)}</td>
+                                    <td class="text-end">{euros(v.balance_cents, locale)}</td>
+                                    <td>{format!("{} – {}", v.valid_from, v.valid_until)}</td>
+                                    <td>{match v.revoked_at.clone() {
+                                        Some(at) => view! { <span>{format!("{} {}", t.revoked, when(&at))}</span> }.into_any(),
+                                        None => view! {
+                                            <form method="post" action=crate::api::buying::RevokeVoucher::url() id=format!("revoke-{}", v.id)>
+                                                <CsrfField />
+                                                <input type="hidden" name="lang" value=locale.code() />
+                                                <input type="hidden" name="voucher_id" value=v.id.to_string() />
+                                                <input type="hidden" name="cf" value=v.fiscal_code.clone() />
+                                                <label for=reason_id.clone() class="small">{t.revoke_reason}</label>
+                                                <input type="text" id=reason_id name="reason" class="form-control form-control-sm" required minlength="3" maxlength="500" />
+                                                <button type="submit" class="btn btn-outline-danger btn-sm mt-1">{t.revoke}</button>
+                                            </form>
+                                        }.into_any(),
+                                    }}</td>
+                                </tr>
+                            }
+                        }).collect_view();
+                        view! {
+                            <div class="table-responsive"><table class="table" id="admin-vouchers">
+                                <caption>{t.search_title}</caption>
+                                <thead><tr>
+                                    <th scope="col">{t.scheme}</th>
+                                    <th scope="col" class="text-end">{t.amount}</th>
+                                    <th scope="col" class="text-end">{t.balance}</th>
+                                    <th scope="col">{format!("{} / {}", t.valid_from, t.valid_until)}</th>
+                                    <th scope="col">{t.revoke}</th>
+                                </tr></thead>
+                                <tbody>{rows}</tbody>
+                            </table></div>
+                        }.into_any()
+                    }
+                })}
+            </Suspense>
+        </section>
     }
 }
