@@ -1,0 +1,29 @@
+// Accessibility (axe, WCAG 2.1 AA) of the pages behind a login that buying added: the citizen's,
+// the provider's and the city's. With JavaScript (hydrated), in Chromium, on both engines.
+import { test, expect } from "@playwright/test";
+import { expectAccessible } from "./helpers.mjs";
+
+async function logIn(page, email) {
+  await page.goto("/accedi");
+  await page.locator("#login-email").fill(email);
+  await page.locator("#login-password").fill("wemi-demo");
+  await page.locator("#login-form button[type=submit]").click();
+  await expect(page).toHaveURL(/\/area-personale/);
+}
+
+const PAGES = [
+  ["cittadino@demo.wemi.example", ["/area-personale", "/area-personale/ordini", "/area-personale/preventivi", "/area-personale/voucher", "/area-personale/notifiche", "/carrello"]],
+  ["ente@demo.wemi.example", ["/ente/ordini", "/ente/preventivi", "/ente/recensioni", "/ente/pagamenti"]],
+  ["admin@demo.wemi.example", ["/amministrazione/voucher", "/amministrazione/voucher?cf=RSSGLI85M41F205V", "/amministrazione/recensioni"]],
+];
+
+for (const [email, paths] of PAGES) {
+  test(`pages of ${email} have no accessibility violations`, async ({ page }) => {
+    await logIn(page, email);
+    for (const path of paths) {
+      const response = await page.goto(path);
+      expect(response.status(), path).toBe(200);
+      await expectAccessible(page);
+    }
+  });
+}
