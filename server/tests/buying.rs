@@ -590,6 +590,27 @@ async fn buy_pay_fulfil(server: &TestServer) {
         ],
     )
     .await;
+    // The dates the PA's criteria ask for: taken in (the provider's first action) and the
+    // latest closing date (the end of the dispute window once delivered).
+    let delivered = order(server, &citizen, &ours_ref).await;
+    let at = |field: &str| {
+        domain::rome_time::parse_rfc3339(delivered[field].as_str().unwrap_or(""))
+            .unwrap_or_else(|| panic!("{field}: {delivered}"))
+    };
+    let history_at = |event: &str| {
+        delivered["history"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m["event"] == event)
+            .and_then(|m| domain::rome_time::parse_rfc3339(m["at"].as_str().unwrap()))
+            .unwrap()
+    };
+    assert_eq!(at("taken_in_at"), history_at("schedule"));
+    assert_eq!(
+        at("closes_by"),
+        history_at("deliver") + domain::orders::timing::TimePolicy::default().dispute_window_secs
+    );
     redirect(
         server,
         "/fn/order_action",
@@ -597,6 +618,12 @@ async fn buy_pay_fulfil(server: &TestServer) {
         &[("reference", &ours_ref), ("action", "complete")],
     )
     .await;
+    let closed = order(server, &citizen, &ours_ref).await;
+    assert_eq!(
+        closed["closes_by"],
+        Value::Null,
+        "closed: nothing left to close"
+    );
     let completed = order(server, &citizen, &ours_ref).await;
     assert_eq!(state_of(&completed), "completed");
     let events: Vec<String> = completed["history"]

@@ -151,6 +151,10 @@ pub struct OrderDetail {
     pub actions: Vec<String>,
     /// The latest time a citizen can cancel without a fee, when the terms give one (RFC 3339).
     pub free_cancellation_until: Option<String>,
+    /// When the provider took the order in (its first action), RFC 3339.
+    pub taken_in_at: Option<String>,
+    /// The latest date the order closes by itself if nobody acts, RFC 3339.
+    pub closes_by: Option<String>,
 }
 
 /// A voucher as its holder sees it.

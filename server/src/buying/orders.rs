@@ -130,10 +130,29 @@ pub(super) async fn detail(
                 .unwrap_or(start),
             )
         });
+    let history = store::history(&s.db, order.id).await.map_err(internal)?;
+    let first_provider_action = history
+        .iter()
+        .find(|m| m.actor == Actor::ProviderStaff.as_str())
+        .and_then(|m| domain::rome_time::parse_rfc3339(&m.at));
+    let (taken_in, closes_by) = domain::orders::timing::milestone_dates(
+        state,
+        order.payment_due_at.unix_timestamp(),
+        order.delivered_at.map(|d| d.unix_timestamp()),
+        first_provider_action,
+        &TimePolicy::default(),
+    );
+    let as_text = |t: i64| {
+        OffsetDateTime::from_unix_timestamp(t)
+            .map(crate::store::accounts::rfc3339)
+            .ok()
+    };
     Ok(OrderDetail {
         summary: order.summary(),
         lines: store::lines(&s.db, order.id).await.map_err(internal)?,
-        history: store::history(&s.db, order.id).await.map_err(internal)?,
+        history,
+        taken_in_at: taken_in.and_then(as_text),
+        closes_by: closes_by.and_then(as_text),
         billing_email: order.billing_email.clone(),
         billing_phone: order.billing_phone.clone(),
         billing_fiscal_code: order.billing_fiscal_code.clone(),

@@ -114,3 +114,51 @@ pub fn next_deadline(state: OrderState, times: &OrderTimes, policy: &TimePolicy)
         _ => None,
     }
 }
+
+/// The two dates the PA's digital-service criteria ask a request's page to show: when the
+/// provider took the order in (its first action on it), and the latest date by which the order
+/// closes by itself if nobody acts: the payment deadline while unpaid, the end of the dispute
+/// window once delivered; `None` while its end depends on people (paid, scheduled, in progress)
+/// or once it is closed.
+pub fn milestone_dates(
+    state: super::OrderState,
+    payment_due_at: i64,
+    delivered_at: Option<i64>,
+    first_provider_action: Option<i64>,
+    policy: &TimePolicy,
+) -> (Option<i64>, Option<i64>) {
+    use super::OrderState as S;
+    let closes_by = match state {
+        S::AwaitingPayment | S::PaymentFailed => Some(payment_due_at),
+        S::Delivered => delivered_at.map(|d| auto_complete_at(d, policy)),
+        _ => None,
+    };
+    (first_provider_action, closes_by)
+}
+
+#[cfg(test)]
+mod milestone_tests {
+    use super::*;
+    use crate::orders::OrderState;
+
+    #[test]
+    fn closing_dates_follow_the_time_rules() {
+        let p = TimePolicy::default();
+        assert_eq!(
+            milestone_dates(OrderState::AwaitingPayment, 500, None, None, &p),
+            (None, Some(500))
+        );
+        assert_eq!(
+            milestone_dates(OrderState::Delivered, 500, Some(1_000), Some(800), &p),
+            (Some(800), Some(1_000 + p.dispute_window_secs))
+        );
+        assert_eq!(
+            milestone_dates(OrderState::Scheduled, 500, None, Some(800), &p),
+            (Some(800), None)
+        );
+        assert_eq!(
+            milestone_dates(OrderState::Completed, 500, Some(1_000), Some(800), &p),
+            (Some(800), None)
+        );
+    }
+}

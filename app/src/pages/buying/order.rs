@@ -174,8 +174,14 @@ fn OrderView(
             {awaiting.then(|| view! {
                 <dt class="col-sm-4">{t.pay_by}</dt><dd class="col-sm-8">{when(&o.payment_due_at)}</dd>
             })}
+            {d.taken_in_at.clone().map(|at| view! {
+                <dt class="col-sm-4">{t.taken_in}</dt><dd class="col-sm-8" id="order-taken-in">{when(&at)}</dd>
+            })}
             {o.scheduled_for.clone().map(|s| view! {
                 <dt class="col-sm-4">{t.scheduled_for}</dt><dd class="col-sm-8">{when(&s)}</dd>
+            })}
+            {(!awaiting).then(|| d.closes_by.clone()).flatten().map(|at| view! {
+                <dt class="col-sm-4">{t.closes_by}</dt><dd class="col-sm-8" id="order-closes-by">{when(&at)}</dd>
             })}
             <dt class="col-sm-4">{t.payment_method}</dt><dd class="col-sm-8">{method_label(locale, &o.payment_method)}</dd>
             <dt class="col-sm-4">{t.total}</dt><dd class="col-sm-8" id="order-total">{euros(o.total_cents, locale)}</dd>
