@@ -129,6 +129,19 @@ async fn import_vouchers(server: &TestServer) {
         .await,
     )
     .await;
+    // A valid file is shown first: nothing assigned until the office confirms.
+    assert!(to.contains("anteprima="), "{to}");
+    assert_eq!(scalar(db, "SELECT COUNT(*) FROM vouchers").await, before);
+    let page = common::get_with(server, &to, &admin)
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains("import-preview") && page.contains("Bonus famiglie 2026"),
+        "the preview lists what the file assigns"
+    );
+    let to = confirm(server, &admin, &to, false).await;
     assert!(to.contains("importazione="), "{to}");
     let list = imports(server, &admin).await;
     assert_eq!(
@@ -178,6 +191,7 @@ async fn import_vouchers(server: &TestServer) {
         .await,
     )
     .await;
+    let again = confirm(server, &admin, &again, false).await;
     assert!(again.contains("importazione="), "{again}");
     assert_eq!(
         scalar(db, "SELECT COUNT(*) FROM vouchers").await,
@@ -249,7 +263,7 @@ async fn import_vouchers(server: &TestServer) {
          BNCLCU80A01F205T,10,Bonus nuovo,2026-01-01,2099-12-31\n\
          {CITIZEN_FISCAL_CODE},80.50,Bonus famiglie 2026,2026-01-01,2099-12-31\n"
     );
-    location(
+    let to = location(
         upload(
             server,
             &admin,
@@ -259,6 +273,7 @@ async fn import_vouchers(server: &TestServer) {
         .await,
     )
     .await;
+    confirm(server, &admin, &to, false).await;
     let list = imports(server, &admin).await;
     assert_eq!(list[0]["state"], "refused");
     assert_eq!(list[0]["problems"][0]["line"], 3, "{list}");
@@ -297,7 +312,26 @@ async fn import_vouchers(server: &TestServer) {
         .await,
     )
     .await;
+    let to = confirm(server, &admin, &to, false).await;
     assert!(to.contains("importazione="), "{to}");
+    // A preview can be cancelled: nothing assigned.
+    let cancelled = format!("{CITIZEN_FISCAL_CODE};20;Bonus annullato;2026-01-01;2099-12-31\n");
+    let to = location(
+        upload(
+            server,
+            &admin,
+            multipart(None, "b.csv", cancelled.as_bytes()),
+            true,
+        )
+        .await,
+    )
+    .await;
+    let to = confirm(server, &admin, &to, true).await;
+    assert!(to.contains("annullata=1"), "{to}");
+    assert_eq!(
+        scalar(db, "SELECT COUNT(*) FROM voucher_import_previews").await,
+        0
+    );
     assert_eq!(
         scalar(db, "SELECT COUNT(*) FROM vouchers").await,
         before + 3
@@ -455,4 +489,21 @@ async fn json(server: &TestServer, path: &str, cookie: &str, form: &[(&str, &str
         .unwrap();
     assert_eq!(response.status(), 200, "{path}");
     response.json().await.unwrap()
+}
+
+/// Confirms (or, `discard`, cancels) the preview an upload led to; returns where it leads.
+async fn confirm(server: &TestServer, cookie: &str, preview: &str, discard: bool) -> String {
+    let id = preview
+        .split("anteprima=")
+        .nth(1)
+        .unwrap_or_else(|| panic!("not a preview: {preview}"))
+        .split(['&', '#'])
+        .next()
+        .unwrap()
+        .to_string();
+    let mut form = vec![("preview_id", id.as_str()), ("lang", "it")];
+    if discard {
+        form.push(("discard", "1"));
+    }
+    post_form(server, "/fn/confirm_voucher_import", cookie, &form).await
 }

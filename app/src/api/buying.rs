@@ -547,6 +547,47 @@ pub async fn revoke_voucher(
     Ok(())
 }
 
+/// A checked voucher file waiting for confirmation.
+#[server(prefix = "/fn", endpoint = "voucher_preview")]
+pub async fn voucher_preview(
+    preview_id: i64,
+    lang: Option<String>,
+) -> Result<crate::model::VoucherPreview, ServerFnError> {
+    let locale = locale_of(lang.as_deref());
+    buying()?
+        .voucher_preview(&who()?, preview_id)
+        .await
+        .map_err(|e| read_error(e, locale))
+}
+
+/// "Conferma l'importazione" (or "Annulla", with `discard`) on a previewed file.
+#[server(prefix = "/fn", endpoint = "confirm_voucher_import")]
+pub async fn confirm_voucher_import(
+    preview_id: i64,
+    discard: Option<String>,
+    lang: Option<String>,
+) -> Result<(), ServerFnError> {
+    let locale = locale_of(lang.as_deref());
+    let path = format!("/amministrazione/voucher?lang={}", locale.code());
+    let who = who()?;
+    let service = buying()?;
+    if discard.is_some() {
+        match service.discard_voucher_import(&who, preview_id).await {
+            Ok(()) => leptos_axum::redirect(&format!("{path}&annullata=1")),
+            Err(err) => back_with_error(&path, &err),
+        }
+        return Ok(());
+    }
+    match service
+        .confirm_voucher_import(&who, preview_id, &client())
+        .await
+    {
+        Ok(id) => leptos_axum::redirect(&format!("{path}&importazione={id}")),
+        Err(err) => back_with_error(&path, &err),
+    }
+    Ok(())
+}
+
 /// The city's latest voucher files (back office, permission `vouchers`).
 #[server(prefix = "/fn", endpoint = "voucher_imports")]
 pub async fn voucher_imports(

@@ -42,6 +42,13 @@ pub struct VoucherImportTexts {
     pub revoke_reason: &'static str,
     pub revoked_notice: &'static str,
     pub spending: &'static str,
+    pub preview_title: &'static str,
+    pub preview_lead: fn(i64, &str) -> String,
+    pub preview_sample: &'static str,
+    pub confirm: &'static str,
+    pub discard: &'static str,
+    pub discarded: &'static str,
+    pub col_line: &'static str,
 }
 
 pub fn voucher_import_texts(locale: Locale) -> &'static VoucherImportTexts {
@@ -106,6 +113,17 @@ static IT: VoucherImportTexts = VoucherImportTexts {
     revoke_reason: "Motivo della revoca",
     revoked_notice: "Voucher revocato: il saldo residuo non è più spendibile.",
     spending: "Scarica il riepilogo della spesa per misura (CSV)",
+    preview_title: "Anteprima: controlla prima di importare",
+    preview_lead: |n, total| {
+        format!(
+            "Il file è corretto: assegnerà {n} voucher per un totale di {total}. Nulla è stato ancora assegnato."
+        )
+    },
+    preview_sample: "Prime righe del file",
+    confirm: "Conferma l'importazione",
+    discard: "Annulla",
+    discarded: "Importazione annullata: nessun voucher assegnato.",
+    col_line: "Riga",
 };
 
 static EN: VoucherImportTexts = VoucherImportTexts {
@@ -161,4 +179,15 @@ static EN: VoucherImportTexts = VoucherImportTexts {
     revoke_reason: "Reason for revoking",
     revoked_notice: "Voucher revoked: what is left can no longer be spent.",
     spending: "Download the spending summary per scheme (CSV)",
+    preview_title: "Preview: check before importing",
+    preview_lead: |n, total| {
+        format!(
+            "The file is correct: it will assign {n} vouchers, {total} in all. Nothing has been assigned yet."
+        )
+    },
+    preview_sample: "First rows of the file",
+    confirm: "Confirm the import",
+    discard: "Cancel",
+    discarded: "Import cancelled: no voucher assigned.",
+    col_line: "Line",
 };

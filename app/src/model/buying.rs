@@ -277,3 +277,16 @@ pub struct AdminVoucherView {
     /// UTC, RFC 3339, when revoked.
     pub revoked_at: Option<String>,
 }
+
+/// A checked voucher file before it is imported: what the office confirms.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct VoucherPreview {
+    pub id: i64,
+    pub filename: String,
+    pub row_count: i64,
+    pub total_cents: i64,
+    /// Per scheme: name, vouchers, cents.
+    pub schemes: Vec<(String, i64, i64)>,
+    /// The first rows: line, fiscal code, cents, scheme, valid from, valid until.
+    pub sample: Vec<(usize, String, i64, String, String, String)>,
+}

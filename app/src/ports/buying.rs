@@ -301,6 +301,28 @@ pub trait Buying: Send + Sync + 'static {
         client: &ClientInfo,
     ) -> Result<(), BuyingError>;
 
+    /// A checked voucher file waiting for confirmation (permission `vouchers`).
+    async fn voucher_preview(
+        &self,
+        who: &SessionUser,
+        preview_id: i64,
+    ) -> Result<crate::model::VoucherPreview, BuyingError>;
+
+    /// Imports a previewed file (or refuses it whole); returns the import's record.
+    async fn confirm_voucher_import(
+        &self,
+        who: &SessionUser,
+        preview_id: i64,
+        client: &ClientInfo,
+    ) -> Result<i64, BuyingError>;
+
+    /// Drops a previewed file without importing it.
+    async fn discard_voucher_import(
+        &self,
+        who: &SessionUser,
+        preview_id: i64,
+    ) -> Result<(), BuyingError>;
+
     /// The city's latest voucher files (permission `vouchers`); `Forbidden` otherwise.
     async fn voucher_imports(
         &self,

@@ -183,6 +183,8 @@ pub static RULES: &[RouteRule] = &[
     any("/fn/mark_notifications_read", LOGGED_IN),
     any("/fn/voucher_imports", VOUCHERS),
     any("/fn/find_vouchers", VOUCHERS),
+    any("/fn/voucher_preview", VOUCHERS),
+    any("/fn/confirm_voucher_import", VOUCHERS),
     any("/fn/assign_voucher", VOUCHERS),
     any("/fn/revoke_voucher", VOUCHERS),
     any("/fn/provider_orders", PROVIDER_STAFF),

@@ -307,6 +307,31 @@ impl Buying for BuyingService {
         voucher_import::revoke(self, who, voucher_id, reason, client).await
     }
 
+    async fn voucher_preview(
+        &self,
+        who: &SessionUser,
+        preview_id: i64,
+    ) -> Result<app::model::VoucherPreview, BuyingError> {
+        voucher_import::preview(self, who, preview_id).await
+    }
+
+    async fn confirm_voucher_import(
+        &self,
+        who: &SessionUser,
+        preview_id: i64,
+        client: &ClientInfo,
+    ) -> Result<i64, BuyingError> {
+        voucher_import::confirm(self, who, preview_id, client).await
+    }
+
+    async fn discard_voucher_import(
+        &self,
+        who: &SessionUser,
+        preview_id: i64,
+    ) -> Result<(), BuyingError> {
+        voucher_import::discard(self, who, preview_id).await
+    }
+
     async fn voucher_imports(
         &self,
         who: &SessionUser,

@@ -40,39 +40,129 @@ fn problem(e: &RowError) -> ImportProblem {
     }
 }
 
-/// Imports (or refuses) one uploaded file; returns the id of its record.
+/// What an upload led to.
+pub enum Upload {
+    /// Valid: waiting for confirmation (the preview's id).
+    Preview(i64),
+    /// Refused with its problems (the record's id).
+    Refused(i64),
+}
+
+fn digest_of(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+async fn refuse(
+    s: &BuyingService,
+    who: &SessionUser,
+    client: &ClientInfo,
+    digest: &str,
+    filename: &str,
+    problems: Vec<ImportProblem>,
+) -> Result<i64, BuyingError> {
+    let json = serde_json::to_string(&problems).unwrap_or_else(|_| "[]".into());
+    let id = store::refused(&s.db, digest, filename, who.user_id, &json, now())
+        .await
+        .map_err(internal)?;
+    record(s, who, client, "voucher.import_refused", id).await;
+    Ok(id)
+}
+
+/// Checks one uploaded file: refused whole with every problem, or kept for a preview the
+/// office confirms (nothing is assigned before that).
 pub async fn import_file(
     s: &BuyingService,
     who: &SessionUser,
     filename: &str,
     bytes: &[u8],
     client: &ClientInfo,
-) -> Result<i64, BuyingError> {
+) -> Result<Upload, BuyingError> {
     may_import(s, who).await?;
     let filename: String = filename
         .chars()
         .filter(|c| !c.is_control())
         .take(200)
         .collect();
-    let digest: String = {
-        use sha2::{Digest, Sha256};
-        Sha256::digest(bytes)
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect()
-    };
-    let report = parse_import(&decode_text(bytes));
-    let refuse = async |problems: Vec<ImportProblem>| {
-        let json = serde_json::to_string(&problems).unwrap_or_else(|_| "[]".into());
-        store::refused(&s.db, &digest, &filename, who.user_id, &json, now())
-            .await
-            .map_err(internal)
-    };
+    let digest = digest_of(bytes);
+    let text = decode_text(bytes);
+    let report = parse_import(&text);
     if !report.errors.is_empty() {
-        let id = refuse(report.errors.iter().map(problem).collect()).await?;
-        record(s, who, client, "voucher.import_refused", id).await;
-        return Ok(id);
+        let problems = report.errors.iter().map(problem).collect();
+        return refuse(s, who, client, &digest, &filename, problems)
+            .await
+            .map(Upload::Refused);
     }
+    let id = store::save_preview(&s.db, &digest, &filename, &text, who.user_id, now())
+        .await
+        .map_err(internal)?;
+    Ok(Upload::Preview(id))
+}
+
+/// What a waiting file would assign.
+pub(super) async fn preview(
+    s: &BuyingService,
+    who: &SessionUser,
+    id: i64,
+) -> Result<app::model::VoucherPreview, BuyingError> {
+    may_import(s, who).await?;
+    let row = store::preview(&s.db, id)
+        .await
+        .map_err(internal)?
+        .ok_or(BuyingError::NotFound)?;
+    let report = parse_import(&row.content);
+    let mut schemes: Vec<(String, i64, i64)> = Vec::new();
+    for (_, v) in &report.rows {
+        match schemes.iter_mut().find(|(name, ..)| *name == v.scheme) {
+            Some(entry) => {
+                entry.1 += 1;
+                entry.2 += v.amount.to_cents();
+            }
+            None => schemes.push((v.scheme.clone(), 1, v.amount.to_cents())),
+        }
+    }
+    Ok(app::model::VoucherPreview {
+        id,
+        filename: row.filename,
+        row_count: report.rows.len() as i64,
+        total_cents: report.rows.iter().map(|(_, v)| v.amount.to_cents()).sum(),
+        schemes,
+        sample: report
+            .rows
+            .iter()
+            .take(20)
+            .map(|(line, v)| {
+                (
+                    *line,
+                    v.fiscal_code.clone(),
+                    v.amount.to_cents(),
+                    v.scheme.clone(),
+                    v.valid_from.to_string(),
+                    v.valid_until.to_string(),
+                )
+            })
+            .collect(),
+    })
+}
+
+/// The office confirms a preview: the file is imported whole in one transaction (or refused
+/// whole if a voucher was given meanwhile); the preview is gone either way. Returns the
+/// import's record.
+pub(super) async fn confirm(
+    s: &BuyingService,
+    who: &SessionUser,
+    id: i64,
+    client: &ClientInfo,
+) -> Result<i64, BuyingError> {
+    may_import(s, who).await?;
+    let row = store::preview(&s.db, id)
+        .await
+        .map_err(internal)?
+        .ok_or(BuyingError::NotFound)?;
+    let report = parse_import(&row.content);
     let vouchers: Vec<NewVoucher> = report
         .rows
         .iter()
@@ -85,9 +175,17 @@ pub async fn import_file(
             valid_until: row.valid_until.to_string(),
         })
         .collect();
-    let outcome = store::import(&s.db, &digest, &filename, who.user_id, &vouchers, now())
-        .await
-        .map_err(internal)?;
+    let outcome = store::import(
+        &s.db,
+        &row.digest,
+        &row.filename,
+        who.user_id,
+        &vouchers,
+        now(),
+    )
+    .await
+    .map_err(internal)?;
+    store::drop_preview(&s.db, id).await.map_err(internal)?;
     match outcome {
         ImportOutcome::Imported(id) => {
             record(s, who, client, "voucher.imported", id).await;
@@ -106,11 +204,18 @@ pub async fn import_file(
                     })
                 })
                 .collect();
-            let id = refuse(problems).await?;
-            record(s, who, client, "voucher.import_refused", id).await;
-            Ok(id)
+            refuse(s, who, client, &row.digest, &row.filename, problems).await
         }
     }
+}
+
+pub(super) async fn discard(
+    s: &BuyingService,
+    who: &SessionUser,
+    id: i64,
+) -> Result<(), BuyingError> {
+    may_import(s, who).await?;
+    store::drop_preview(&s.db, id).await.map_err(internal)
 }
 
 async fn record(s: &BuyingService, who: &SessionUser, client: &ClientInfo, action: &str, id: i64) {

@@ -13,7 +13,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use http::StatusCode;
 
 use crate::buying::BuyingService;
-use crate::buying::voucher_import::{MAX_FILE_BYTES, import_file};
+use crate::buying::voucher_import::{MAX_FILE_BYTES, Upload, import_file};
 
 const PAGE: &str = "/amministrazione/voucher";
 
@@ -50,7 +50,8 @@ pub async fn upload(
         return back("errore=file-missing");
     };
     match import_file(&buying, &current.user, &name, &bytes, &client).await {
-        Ok(id) => back(&format!("importazione={id}")),
+        Ok(Upload::Preview(id)) => back(&format!("anteprima={id}")),
+        Ok(Upload::Refused(id)) => back(&format!("importazione={id}")),
         Err(err) => back(&format!("errore={}", err.code())),
     }
 }

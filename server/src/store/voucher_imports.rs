@@ -183,3 +183,40 @@ pub async fn spending(db: &Db) -> Result<Vec<SchemeRow>, StoreError> {
     ).fetch_all(pool).await)
     .map_err(backend)
 }
+
+/// A checked file waiting for the office's confirmation.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct PreviewRow {
+    pub id: i64,
+    pub digest: String,
+    pub filename: String,
+    pub content: String,
+}
+
+pub async fn save_preview(
+    db: &Db,
+    digest: &str,
+    filename: &str,
+    content: &str,
+    user_id: i64,
+    now: OffsetDateTime,
+) -> Result<i64, StoreError> {
+    on_pool!(db, pool => sqlx::query_scalar::<_, i64>(
+        "INSERT INTO voucher_import_previews (digest, filename, content, user_id, created_at) \
+         VALUES ($1, $2, $3, $4, $5) RETURNING id"
+    ).bind(digest).bind(filename).bind(content).bind(user_id).bind(now).fetch_one(pool).await)
+    .map_err(backend)
+}
+
+pub async fn preview(db: &Db, id: i64) -> Result<Option<PreviewRow>, StoreError> {
+    on_pool!(db, pool => sqlx::query_as::<_, PreviewRow>(
+        "SELECT id, digest, filename, content FROM voucher_import_previews WHERE id = $1"
+    ).bind(id).fetch_optional(pool).await)
+    .map_err(backend)
+}
+
+pub async fn drop_preview(db: &Db, id: i64) -> Result<(), StoreError> {
+    on_pool!(db, pool => sqlx::query("DELETE FROM voucher_import_previews WHERE id = $1")
+        .bind(id).execute(pool).await.map(|_| ()))
+    .map_err(backend)
+}

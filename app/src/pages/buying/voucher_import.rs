@@ -56,6 +56,7 @@ pub fn VoucherImportPage() -> impl IntoView {
         move |_| voucher_imports(Some(locale.code().to_string())),
     );
     let just = query_value("importazione").and_then(|v| v.parse::<i64>().ok());
+    let preview_id = query_value("anteprima").and_then(|v| v.parse::<i64>().ok());
     let error = query_value("errore").map(|code| match code.as_str() {
         "file-missing" => t.file_missing.to_string(),
         "file-too-large" => t.file_too_large.to_string(),
@@ -79,6 +80,10 @@ pub fn VoucherImportPage() -> impl IntoView {
             <p class="lead">{t.lead}</p>
             {error.map(|message| view! {
                 <div class="alert alert-danger" role="alert" id="import-error">{message}</div>
+            })}
+            {preview_id.map(|id| view! { <PreviewPanel id locale /> })}
+            {crate::pages::account::query_flag("annullata").then(|| view! {
+                <div class="alert alert-info" role="status" id="import-discarded">{t.discarded}</div>
             })}
             <Suspense fallback=|| ()>
                 {move || imports.get().map(|result| match result {
@@ -251,5 +256,61 @@ fn PersonVouchers(locale: Locale) -> impl IntoView {
                 })}
             </Suspense>
         </section>
+    }
+}
+
+/// A checked file before import: totals per scheme, the first rows, confirm or cancel.
+#[component]
+fn PreviewPanel(id: i64, locale: Locale) -> impl IntoView {
+    use leptos::server_fn::ServerFn;
+    let t = voucher_import_texts(locale);
+    let data = Resource::new(
+        move || id,
+        move |id| crate::api::buying::voucher_preview(id, Some(locale.code().to_string())),
+    );
+    view! {
+        <Suspense fallback=|| ()>
+            {move || data.get().map(|result| match result {
+                Err(e) => load_error(&e),
+                Ok(p) => {
+                    let total = euros(p.total_cents, locale);
+                    let schemes = p.schemes.iter().map(|(name, n, cents)| view! {
+                        <li>{format!("{name}: {n} — {}", euros(*cents, locale))}</li>
+                    }).collect_view();
+                    let rows = p.sample.iter().map(|(line, cf, cents, scheme, from, until)| view! {
+                        <tr>
+                            <td>{*line}</td><td>{cf.clone()}</td>
+                            <td class="text-end">{euros(*cents, locale)}</td>
+                            <td>{scheme.clone()}</td><td>{format!("{from} – {until}")}</td>
+                        </tr>
+                    }).collect_view();
+                    view! {
+                        <section class="border rounded p-3 my-4" id="import-preview" data-preview=p.id>
+                            <h2 class="h4">{t.preview_title}</h2>
+                            <p class="fw-semibold" role="status">{(t.preview_lead)(p.row_count, &total)}</p>
+                            <ul>{schemes}</ul>
+                            <div class="table-responsive"><table class="table table-sm">
+                                <caption>{t.preview_sample}</caption>
+                                <thead><tr>
+                                    <th scope="col">{t.col_line}</th>
+                                    <th scope="col">{t.fiscal_code}</th>
+                                    <th scope="col" class="text-end">{t.amount}</th>
+                                    <th scope="col">{t.scheme}</th>
+                                    <th scope="col">{format!("{} / {}", t.valid_from, t.valid_until)}</th>
+                                </tr></thead>
+                                <tbody>{rows}</tbody>
+                            </table></div>
+                            <form method="post" action=crate::api::buying::ConfirmVoucherImport::url() class="d-flex gap-3" id="preview-form">
+                                <CsrfField />
+                                <input type="hidden" name="lang" value=locale.code() />
+                                <input type="hidden" name="preview_id" value=p.id.to_string() />
+                                <button type="submit" class="btn btn-primary" id="confirm-import">{t.confirm}</button>
+                                <button type="submit" class="btn btn-outline-secondary" name="discard" value="1" id="discard-import">{t.discard}</button>
+                            </form>
+                        </section>
+                    }.into_any()
+                }
+            })}
+        </Suspense>
     }
 }
