@@ -66,6 +66,11 @@ pub async fn run_once(s: &BuyingService) -> anyhow::Result<usize> {
         Err(err) => tracing::warn!(%err, "quote expiry failed"),
     }
     let moved = move_due_orders(s).await?;
+    match super::accreditation::remind(s).await {
+        Ok(0) => {}
+        Ok(n) => tracing::info!(providers = n, "accreditation expiry reminders sent"),
+        Err(err) => tracing::warn!(%err, "accreditation reminders failed"),
+    }
     // After expiries and cancellations: seats may have freed up.
     match super::waitlist::tell_freed(s).await {
         Ok(0) => {}
