@@ -12,6 +12,7 @@ use crate::locale::use_t;
 use crate::pages::account::area::{AreaPage, PrivacyChoicesPage, ProfilePage, SecurityPage};
 use crate::pages::account::assist::AssistPage;
 use crate::pages::account::audit::AuditLogPage;
+use crate::pages::account::feedback_results::FeedbackResultsPage;
 use crate::pages::account::kiosk::KioskAdminPage;
 use crate::pages::account::login::LoginPage;
 use crate::pages::account::password::{ForgotPasswordPage, ResetPasswordPage};
@@ -159,6 +160,11 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=(StaticSegment("amministrazione"), StaticSegment("registro-attivita"))
                         view=AuditLogPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("amministrazione"), StaticSegment("valutazioni-pagine"))
+                        view=FeedbackResultsPage
                         ssr=SsrMode::Async
                     />
                     <Route path=StaticSegment("carrello") view=CartPage ssr=SsrMode::Async />

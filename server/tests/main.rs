@@ -14,6 +14,7 @@ mod calculator_api;
 mod calculator_page;
 mod catalog_api;
 mod catalog_pages;
+mod feedback_results;
 mod foundation;
 mod hsds;
 mod kiosk_mode;

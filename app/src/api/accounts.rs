@@ -270,6 +270,15 @@ pub async fn audit_log(
         .map_err(|e| ServerFnError::new(e.message(crate::locale::request_locale())))
 }
 
+/// The page-feedback results (city staff with the content permission).
+#[server(prefix = "/fn", endpoint = "page_feedback_results")]
+pub async fn page_feedback_results() -> Result<crate::model::PageFeedbackReport, ServerFnError> {
+    accounts()?
+        .page_feedback(&who()?)
+        .await
+        .map_err(|e| ServerFnError::new(e.message(crate::locale::request_locale())))
+}
+
 /// Whether the login page offers SPID/CIE.
 #[server(prefix = "/fn", endpoint = "identity_login_available")]
 pub async fn identity_login_available() -> Result<bool, ServerFnError> {

@@ -9,6 +9,7 @@ pub mod buying;
 pub mod calculator;
 pub mod catalog;
 mod en;
+pub mod feedback_results;
 pub mod info;
 mod it;
 pub mod notifications;

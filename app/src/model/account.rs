@@ -102,3 +102,31 @@ pub struct KioskDevice {
     pub created_at: String,
     pub revoked_at: Option<String>,
 }
+
+/// What visitors said of the pages (the "Quanto sono chiare le informazioni?" widget).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PageFeedbackReport {
+    pub pages: Vec<PageScoreView>,
+    pub comments: Vec<PageCommentView>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PageScoreView {
+    pub page: String,
+    pub answers: i64,
+    /// Sum of the stars: the average is `stars / answers`.
+    pub stars: i64,
+    /// Answers with 4 or 5 stars.
+    pub positive: i64,
+    /// UTC, RFC 3339.
+    pub latest: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PageCommentView {
+    pub page: String,
+    pub rating: i64,
+    pub answer: Option<String>,
+    pub comment: String,
+    pub at: String,
+}

@@ -235,6 +235,12 @@ pub trait Accounts: Send + Sync + 'static {
         admin: &SessionUser,
     ) -> Result<Vec<crate::model::KioskDevice>, AccountError>;
 
+    /// What visitors said of the pages (the caller holds the content permission).
+    async fn page_feedback(
+        &self,
+        reader: &SessionUser,
+    ) -> Result<crate::model::PageFeedbackReport, AccountError>;
+
     /// The audit log, newest first (the caller holds the audit permission).
     async fn audit_log(
         &self,

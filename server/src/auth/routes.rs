@@ -36,6 +36,7 @@ const LOGGED_IN: Rule = Rule::Authenticated;
 const AUDIT: Rule = Rule::Permission(Permission::Audit);
 const USERS: Rule = Rule::Permission(Permission::Users);
 const VOUCHERS: Rule = Rule::Permission(Permission::Vouchers);
+const CONTENT: Rule = Rule::Permission(Permission::Content);
 /// City staff who moderate reviews (never the reviewed provider: checked again per review).
 const REVIEWS: Rule = Rule::Permission(Permission::ReviewsModeration);
 /// Staff of a provider (admins and operators); which provider's data they see is checked by
@@ -127,6 +128,7 @@ pub static RULES: &[RouteRule] = &[
     any("/amministrazione/registro-attivita", AUDIT),
     any("/amministrazione/chioschi", USERS),
     any("/amministrazione/voucher", VOUCHERS),
+    any("/amministrazione/valutazioni-pagine", CONTENT),
     only(Method::POST, "/amministrazione/voucher/importa", VOUCHERS),
     only(Method::GET, "/amministrazione/voucher/spesa.csv", VOUCHERS),
     any("/amministrazione/recensioni", REVIEWS),
@@ -154,6 +156,7 @@ pub static RULES: &[RouteRule] = &[
     any("/fn/account_profile", LOGGED_IN),
     any("/fn/identity_login_available", PUBLIC),
     any("/fn/audit_log", AUDIT),
+    any("/fn/page_feedback_results", CONTENT),
     any("/fn/kiosk_devices", USERS),
     any("/fn/enable_kiosk", USERS),
     any("/fn/revoke_kiosk", USERS),

@@ -12,7 +12,7 @@ pub mod audit;
 pub mod cart;
 mod catalog;
 mod connect;
-mod feedback;
+pub mod feedback;
 pub mod kiosk;
 pub mod notifications;
 pub mod orders;

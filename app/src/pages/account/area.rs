@@ -61,6 +61,10 @@ pub fn AreaPage() -> impl IntoView {
         .as_ref()
         .is_some_and(|u| u.assisted_by.is_none() && u.permissions.iter().any(|p| p == "vouchers"));
     let imports = crate::i18n::voucher_import::voucher_import_texts(locale);
+    let content_admin = user
+        .as_ref()
+        .is_some_and(|u| u.assisted_by.is_none() && u.permissions.iter().any(|p| p == "content"));
+    let feedback = crate::i18n::feedback_results::feedback_result_texts(locale);
     let buying = crate::i18n::buying::texts(locale);
     let quotes = crate::i18n::quotes::quote_texts(locale);
     let notifications = crate::i18n::notifications::notification_texts(locale);
@@ -108,6 +112,7 @@ pub fn AreaPage() -> impl IntoView {
                 {is_operator.then(|| card("/operatore/assistenza", assist.title, assist.card_text))}
                 {kiosk_admin.then(|| card("/amministrazione/chioschi", kiosk.title, kiosk.bar))}
                 {voucher_admin.then(|| card("/amministrazione/voucher", imports.title, imports.file_hint))}
+                {content_admin.then(|| card("/amministrazione/valutazioni-pagine", feedback.title, feedback.area_text))}
             </div>
             <LogoutForm locale=locale />
         </div>

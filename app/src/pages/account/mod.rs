@@ -5,6 +5,7 @@
 pub mod area;
 pub mod assist;
 pub mod audit;
+pub mod feedback_results;
 pub mod kiosk;
 pub mod login;
 pub mod password;

@@ -606,6 +606,39 @@ impl Accounts for AccountService {
         crate::store::kiosk::list(&self.db).await.map_err(internal)
     }
 
+    async fn page_feedback(
+        &self,
+        reader: &SessionUser,
+    ) -> Result<app::model::PageFeedbackReport, AccountError> {
+        self.require(reader, Permission::Content).await?;
+        let (scores, comments) = crate::store::feedback::results(&self.db)
+            .await
+            .map_err(internal)?;
+        let time = crate::store::accounts::rfc3339;
+        Ok(app::model::PageFeedbackReport {
+            pages: scores
+                .into_iter()
+                .map(|p| app::model::PageScoreView {
+                    page: p.page,
+                    answers: p.answers,
+                    stars: p.stars,
+                    positive: p.positive,
+                    latest: time(p.latest),
+                })
+                .collect(),
+            comments: comments
+                .into_iter()
+                .map(|c| app::model::PageCommentView {
+                    page: c.page,
+                    rating: c.rating,
+                    answer: c.answer,
+                    comment: c.comment,
+                    at: time(c.created_at),
+                })
+                .collect(),
+        })
+    }
+
     async fn audit_log(
         &self,
         reader: &SessionUser,
