@@ -14,7 +14,7 @@ async function logIn(page, email) {
 const PAGES = [
   ["cittadino@demo.wemi.example", ["/area-personale", "/area-personale/ordini", "/area-personale/preventivi", "/area-personale/voucher", "/area-personale/notifiche", "/carrello"]],
   ["ente@demo.wemi.example", ["/ente/ordini", "/ente/preventivi", "/ente/recensioni", "/ente/pagamenti"]],
-  ["admin@demo.wemi.example", ["/amministrazione/voucher", "/amministrazione/voucher?cf=RSSGLI85M41F205V", "/amministrazione/recensioni"]],
+  ["admin@demo.wemi.example", ["/amministrazione/voucher", "/amministrazione/voucher?cf=RSSGLI85M41F205V", "/amministrazione/recensioni", "/amministrazione/valutazioni-pagine"]],
 ];
 
 for (const [email, paths] of PAGES) {
