@@ -4,6 +4,7 @@
 //! answer on both sides (e.g. the calculator updates as the family types, with no round trip).
 
 pub mod accounts;
+pub mod appointments;
 pub mod calculator;
 pub mod date;
 pub mod fiscal_code;
