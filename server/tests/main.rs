@@ -7,6 +7,7 @@ mod common;
 
 mod access_matrix;
 mod accounts_api;
+mod appointments;
 mod assisted_mode;
 mod buying;
 mod calculator_api;

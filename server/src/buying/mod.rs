@@ -6,6 +6,7 @@
 //! one transaction (`store::orders`). Reviews of completed orders (`reviews.rs`) implement
 //! `app::ports::Reviews` on the same service.
 
+pub mod appointments;
 mod cart;
 mod checkout;
 pub mod jobs;

@@ -6,6 +6,7 @@
 //! against whichever pool is configured, and engine-specific SQL is written out where they differ.
 
 pub mod accounts;
+pub mod appointments;
 pub mod assist;
 pub mod audit;
 pub mod cart;
