@@ -509,5 +509,18 @@ async fn racing_for_one_desk(server: &TestServer) {
         .await,
         1
     );
+    // The database itself refuses a second booking of the desk, whatever the code does.
+    let duplicate = format!(
+        "INSERT INTO appointments (space_id, topic, starts_at, day, desk, user_id, notes, state, \
+         locale, created_at) SELECT space_id, topic, starts_at, day, desk, \
+         (SELECT id FROM users WHERE email = '{WORKER}'), '', 'booked', 'it', created_at \
+         FROM appointments"
+    );
+    let refused = match db {
+        Db::Sqlite(p) => sqlx::query(&duplicate).execute(p).await.is_err(),
+        Db::Postgres(p) => sqlx::query(&duplicate).execute(p).await.is_err(),
+    };
+    assert!(refused, "a second booking of a full desk was stored");
+    assert_eq!(scalar(db, "SELECT COUNT(*) FROM appointments").await, 1);
 }
 both_engines!(racing_for_one_desk_, racing_for_one_desk);
