@@ -17,6 +17,7 @@ use crate::pages::account::kiosk::KioskAdminPage;
 use crate::pages::account::login::LoginPage;
 use crate::pages::account::password::{ForgotPasswordPage, ResetPasswordPage};
 use crate::pages::account::register::{RegisterPage, VerifyEmailPage};
+use crate::pages::appointments::{MyAppointmentsPage, NewAppointmentPage, SpaceAppointmentsPage};
 use crate::pages::buying::cart::CartPage;
 use crate::pages::buying::checkout::{CheckoutDataPage, CheckoutSummaryPage};
 use crate::pages::buying::demo_payment::DemoPaymentPage;
@@ -221,6 +222,21 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=(StaticSegment("amministrazione"), StaticSegment("recensioni"))
                         view=ModerationPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("appuntamenti"), StaticSegment("nuovo"))
+                        view=NewAppointmentPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("area-personale"), StaticSegment("appuntamenti"))
+                        view=MyAppointmentsPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("operatore"), StaticSegment("appuntamenti"))
+                        view=SpaceAppointmentsPage
                         ssr=SsrMode::Async
                     />
                     <Route

@@ -219,7 +219,7 @@ async fn matrix(server: &TestServer) {
         "space_operator",
         "city_admin",
     ];
-    let declared: [(&str, &[&str]); 13] = [
+    let declared: [(&str, &[&str]); 16] = [
         ("/ente/ordini", &["provider_admin", "provider_operator"]),
         ("/ente/recensioni", &["provider_admin", "provider_operator"]),
         ("/amministrazione/recensioni", &["city_admin"]),
@@ -229,6 +229,9 @@ async fn matrix(server: &TestServer) {
         ("/amministrazione/registro-attivita", &["city_admin"]),
         ("/amministrazione/chioschi", &["city_admin"]),
         ("/operatore/assistenza", &["space_operator"]),
+        ("/operatore/appuntamenti", &["space_operator"]),
+        ("/appuntamenti/nuovo", &ALL),
+        ("/area-personale/appuntamenti", &ALL),
         ("/api/v1/me/export", &ALL),
         ("/area-personale/privacy", &ALL),
         ("/area-personale", &ALL),

@@ -147,11 +147,11 @@ async fn service_page(server: &TestServer) {
     assert_eq!(ld["serviceOperator"]["name"], "Comune di Milano");
     assert_eq!(ld["offers"]["priceSpecification"]["unitCode"], "HUR");
     assert_eq!(ld["offers"]["priceCurrency"], "EUR");
-    // Calls to action lead to the coming-soon page for now.
+    // "Book an appointment" leads to the booking page, carrying the service.
     assert!(
         !select(
             &doc,
-            "a[href^='/prossimamente?servizio=babysitting-a-domicilio']"
+            "a[href^='/appuntamenti/nuovo?servizio=babysitting-a-domicilio']"
         )
         .is_empty()
     );

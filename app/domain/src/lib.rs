@@ -5,6 +5,7 @@
 
 pub mod accounts;
 pub mod accreditation;
+pub mod appointments;
 pub mod calculator;
 pub mod date;
 pub mod fiscal_code;

@@ -2,6 +2,7 @@
 //! They are mounted under `/fn/` (the JSON API for integrators lives under `/api/v1/`).
 
 pub mod accounts;
+pub mod appointments;
 pub mod buying;
 pub mod calculator;
 pub mod catalog;

@@ -5,6 +5,7 @@
 //! Strings with values are small functions, so word order can differ per language.
 
 pub mod accounts;
+pub mod appointments;
 pub mod buying;
 pub mod calculator;
 pub mod catalog;

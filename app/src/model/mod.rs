@@ -2,6 +2,7 @@
 //! On the server they double as database rows (`FromRow`), so there is one definition.
 
 mod account;
+mod appointments;
 mod buying;
 mod catalog;
 mod quotes;
@@ -9,6 +10,7 @@ mod reviews;
 mod service;
 
 pub use account::*;
+pub use appointments::*;
 pub use buying::*;
 pub use catalog::*;
 pub use quotes::*;

@@ -1,6 +1,7 @@
 //! One file per page (or family of pages).
 
 pub mod account;
+pub mod appointments;
 pub mod buying;
 pub mod calculator;
 pub mod coming_soon;

@@ -2,11 +2,13 @@
 //! Server functions reach them through Leptos context, so tests can plug in real engines.
 
 mod accounts;
+mod appointments;
 mod buying;
 mod reviews;
 mod store;
 
 pub use accounts::*;
+pub use appointments::*;
 pub use buying::*;
 pub use reviews::*;
 pub use store::*;

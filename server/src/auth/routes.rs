@@ -83,6 +83,10 @@ pub static RULES: &[RouteRule] = &[
     any("/area-personale/ordini/{reference}/ricevuta.pdf", LOGGED_IN),
     any("/area-personale/voucher", LOGGED_IN),
     any("/area-personale/notifiche", LOGGED_IN),
+    // Appointments at WeMi spaces: booking and one's own list need an account; which
+    // appointment one may cancel is checked by the service (only one's own).
+    any("/appuntamenti/nuovo", LOGGED_IN),
+    any("/area-personale/appuntamenti", LOGGED_IN),
     // Buying: the cart is anyone's (an anonymous cart moves into the account at login);
     // checkout needs an account.
     any("/carrello", PUBLIC),
@@ -124,6 +128,8 @@ pub static RULES: &[RouteRule] = &[
     any("/chiosco/ricomincia", PUBLIC),
     // WeMi space operators.
     any("/operatore/assistenza", SPACE_STAFF),
+    // The day's appointments of the operator's own space (scope checked by the service).
+    any("/operatore/appuntamenti", SPACE_STAFF),
     // City back office.
     any("/amministrazione/registro-attivita", AUDIT),
     any("/amministrazione/chioschi", USERS),
@@ -209,6 +215,11 @@ pub static RULES: &[RouteRule] = &[
     any("/fn/reply_review", PROVIDER_STAFF),
     any("/fn/service_reviews", PUBLIC),
     any("/fn/provider_public_reviews", PUBLIC),
+    any("/fn/appointment_form", LOGGED_IN),
+    any("/fn/book_appointment", LOGGED_IN),
+    any("/fn/my_appointments", LOGGED_IN),
+    any("/fn/cancel_appointment", LOGGED_IN),
+    any("/fn/space_appointments", SPACE_STAFF),
     // JSON API.
     any("/api/v1/openapi.json", PUBLIC),
     any("/api/v1/categories", PUBLIC),

@@ -77,6 +77,11 @@ pub async fn run_once(s: &BuyingService) -> anyhow::Result<usize> {
         Ok(n) => tracing::info!(families = n, "waiting families told of freed seats"),
         Err(err) => tracing::warn!(%err, "waitlist notices failed"),
     }
+    match super::appointments::send_reminders(s).await {
+        Ok(0) => {}
+        Ok(n) => tracing::info!(appointments = n, "appointment reminders queued"),
+        Err(err) => tracing::warn!(%err, "appointment reminders failed"),
+    }
     Ok(moved)
 }
 

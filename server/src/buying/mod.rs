@@ -7,6 +7,7 @@
 //! `app::ports::Reviews` on the same service.
 
 pub mod accreditation;
+pub mod appointments;
 mod cart;
 mod checkout;
 pub mod jobs;

@@ -50,12 +50,14 @@ pub fn router(state: AppState) -> Router {
         let accounts: app::ports::SharedAccounts = state.accounts.clone();
         let buying: app::ports::SharedBuying = state.buying.clone();
         let reviews: app::ports::SharedReviews = state.buying.clone();
+        let appointments: app::ports::SharedAppointments = state.buying.clone();
         let demo = state.demo;
         move || {
             provide_context::<SharedStore>(Arc::clone(&store));
             provide_context::<app::ports::SharedAccounts>(Arc::clone(&accounts));
             provide_context::<app::ports::SharedBuying>(Arc::clone(&buying));
             provide_context::<app::ports::SharedReviews>(Arc::clone(&reviews));
+            provide_context::<app::ports::SharedAppointments>(Arc::clone(&appointments));
             provide_context(DemoMode(demo));
             leptos::nonce::provide_nonce();
         }

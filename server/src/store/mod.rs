@@ -7,6 +7,7 @@
 
 pub mod accounts;
 pub mod accreditation;
+pub mod appointments;
 pub mod assist;
 pub mod audit;
 pub mod cart;

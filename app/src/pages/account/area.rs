@@ -69,6 +69,7 @@ pub fn AreaPage() -> impl IntoView {
     let quotes = crate::i18n::quotes::quote_texts(locale);
     let notifications = crate::i18n::notifications::notification_texts(locale);
     let pay_accounts = crate::i18n::payment_accounts::payment_account_texts(locale);
+    let appointments = crate::i18n::appointments::appointment_texts(locale);
     let reviews = crate::i18n::reviews::review_texts(locale);
     let moderator = user.as_ref().is_some_and(|u| {
         u.assisted_by.is_none() && u.permissions.iter().any(|p| p == "reviews_moderation")
@@ -101,6 +102,7 @@ pub fn AreaPage() -> impl IntoView {
                 {card("/area-personale/privacy", t.area_privacy, t.area_privacy_text)}
                 {card("/area-personale/ordini", buying.orders_title, buying.area_orders_text)}
                 {card("/area-personale/preventivi", quotes.mine_title, quotes.area_text)}
+                {card("/area-personale/appuntamenti", appointments.mine_title, appointments.card_text)}
                 {card("/area-personale/voucher", buying.vouchers_title, buying.area_vouchers_text)}
                 {card("/area-personale/notifiche", notifications.title, notifications.area_text)}
                 {is_provider_staff.then(|| card("/ente/ordini", buying.provider_orders_title, buying.provider_orders_lead))}
@@ -110,6 +112,7 @@ pub fn AreaPage() -> impl IntoView {
                 {moderator.then(|| card("/amministrazione/recensioni", reviews.queue_title, reviews.area_admin_text))}
                 {is_auditor.then(|| card("/amministrazione/registro-attivita", t.area_audit, t.area_audit_text))}
                 {is_operator.then(|| card("/operatore/assistenza", assist.title, assist.card_text))}
+                {is_operator.then(|| card("/operatore/appuntamenti", appointments.operator_title, appointments.operator_lead))}
                 {kiosk_admin.then(|| card("/amministrazione/chioschi", kiosk.title, kiosk.bar))}
                 {voucher_admin.then(|| card("/amministrazione/voucher", imports.title, imports.file_hint))}
                 {content_admin.then(|| card("/amministrazione/valutazioni-pagine", feedback.title, feedback.area_text))}

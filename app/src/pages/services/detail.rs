@@ -251,7 +251,7 @@ fn ServiceView(
         .collect_view();
     let capacity = d.capacity.map(|n| view! { <p>{(t.capacity)(n)}</p> });
     let slug = card.slug.clone();
-    let soon = |action: &str| format!("/prossimamente?servizio={slug}&azione={action}");
+    let appointment_href = format!("/appuntamenti/nuovo?servizio={slug}&lang={}", locale.code());
     let quote_href = format!("/preventivi/nuovo?servizio={slug}&lang={}", locale.code());
     let online_cta = if card.quote_required {
         view! { <a class="btn btn-primary me-2 mb-2" id="ask-quote" href=quote_href.clone()>{t.cta_quote}</a> }
@@ -334,7 +334,7 @@ fn ServiceView(
                         {capacity}
                         <div data-element="service-online-access">{online_cta}</div>
                         <div data-element="service-booking-access">
-                            <a class="btn btn-outline-primary mb-2" href=soon("appuntamento")>{t.cta_appointment}</a>
+                            <a class="btn btn-outline-primary mb-2" id="book-appointment" href=appointment_href.clone()>{t.cta_appointment}</a>
                         </div>
                     </section>
                     <section id="staff" class="mb-4">
