@@ -955,7 +955,9 @@ async fn shared_seats_never_overbooked(server: &TestServer) {
     for task in tasks {
         match task.await.unwrap() {
             Ok(_) => placed += 1,
-            Err(BuyingError::SeatsUnavailable) => full += 1,
+            // Refused at placement, or already by the cart's check when the seats went while
+            // this buyer was confirming (the cart then shows the line as sold out).
+            Err(BuyingError::SeatsUnavailable | BuyingError::CartHasProblems) => full += 1,
             Err(other) => panic!("unexpected {other:?}"),
         }
     }
