@@ -30,6 +30,14 @@ use crate::pages::buying::voucher_import::VoucherImportPage;
 use crate::pages::buying::vouchers::VouchersPage;
 use crate::pages::calculator::CalculatorPage;
 use crate::pages::coming_soon::ComingSoonPage;
+use crate::pages::domestic::application::ApplicationPageView;
+use crate::pages::domestic::family::{MyRequestsPage, RequestDetailPage};
+use crate::pages::domestic::landing::DomesticHomePage;
+use crate::pages::domestic::proposals::WorkerProposalsPage;
+use crate::pages::domestic::request::NewRequestPage;
+use crate::pages::domestic::staff::{
+    StaffApplicationDetailPage, StaffApplicationsPage, StaffRequestPage, StaffRequestsPage,
+};
 use crate::pages::info::{ContactsPage, FaqPage, LegalNotesPage, PrivacyPage};
 use crate::pages::providers::{ProviderPage, ProvidersPage};
 use crate::pages::reviews::{ModerationPage, ProviderReviewsPage};
@@ -222,6 +230,55 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=(StaticSegment("amministrazione"), StaticSegment("recensioni"))
                         view=ModerationPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=StaticSegment("lavoro-domestico")
+                        view=DomesticHomePage
+                    />
+                    <Route
+                        path=(StaticSegment("lavoro-domestico"), StaticSegment("candidatura"))
+                        view=ApplicationPageView
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("lavoro-domestico"), StaticSegment("richiesta"))
+                        view=NewRequestPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("area-personale"), StaticSegment("lavoro-domestico"))
+                        view=MyRequestsPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("area-personale"), StaticSegment("lavoro-domestico"), ParamSegment("reference"))
+                        view=RequestDetailPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("area-personale"), StaticSegment("proposte"))
+                        view=WorkerProposalsPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("amministrazione"), StaticSegment("lavoratori"))
+                        view=StaffApplicationsPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("amministrazione"), StaticSegment("lavoratori"), ParamSegment("id"))
+                        view=StaffApplicationDetailPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("amministrazione"), StaticSegment("richieste-lavoro"))
+                        view=StaffRequestsPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("amministrazione"), StaticSegment("richieste-lavoro"), ParamSegment("reference"))
+                        view=StaffRequestPage
                         ssr=SsrMode::Async
                     />
                     <Route

@@ -5,6 +5,7 @@ pub mod auth;
 pub mod buying;
 pub mod config;
 pub mod demo;
+pub mod domestic;
 pub mod hsds;
 pub mod http;
 pub mod jobs;
@@ -48,6 +49,8 @@ pub struct Running {
     pub db: Db,
     /// Buying, for tests that run its scheduled jobs on demand.
     pub buying: Arc<buying::BuyingService>,
+    /// Domestic work, for tests that run its reminders on demand.
+    pub domestic: Arc<domestic::DomesticService>,
     pub task: tokio::task::JoinHandle<std::io::Result<()>>,
 }
 
@@ -171,12 +174,19 @@ pub async fn start(
         }
     };
     buying::jobs::spawn(buying.clone());
+    let domestic = Arc::new(domestic::DomesticService::new(
+        db.clone(),
+        mail.clone(),
+        config.public_url.clone(),
+    ));
+    domestic::spawn_jobs(domestic.clone());
     let state = AppState {
         leptos_options,
         store,
         demo,
         accounts,
         buying: buying.clone(),
+        domestic: domestic.clone(),
     };
     let app = http::router(state);
     // TCP_NODELAY: without it small responses wait for delayed ACKs (~40 ms each).
@@ -198,6 +208,7 @@ pub async fn start(
         addr,
         db,
         buying,
+        domestic,
         task,
     })
 }

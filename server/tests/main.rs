@@ -15,6 +15,7 @@ mod calculator_api;
 mod calculator_page;
 mod catalog_api;
 mod catalog_pages;
+mod domestic;
 mod feedback_results;
 mod foundation;
 mod hsds;

@@ -8,6 +8,7 @@ pub mod accreditation;
 pub mod appointments;
 pub mod calculator;
 pub mod date;
+pub mod domestic;
 pub mod fiscal_code;
 pub mod matching;
 pub mod money;

@@ -6,6 +6,7 @@ pub mod appointments;
 pub mod buying;
 pub mod calculator;
 pub mod catalog;
+pub mod domestic;
 pub mod feedback;
 pub mod quotes;
 pub mod report;

@@ -9,6 +9,7 @@ pub mod appointments;
 pub mod buying;
 pub mod calculator;
 pub mod catalog;
+pub mod domestic;
 mod en;
 pub mod feedback_results;
 pub mod info;

@@ -5,6 +5,7 @@ pub mod appointments;
 pub mod buying;
 pub mod calculator;
 pub mod coming_soon;
+pub mod domestic;
 pub mod home;
 pub mod info;
 pub mod not_found;

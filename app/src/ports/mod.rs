@@ -4,11 +4,13 @@
 mod accounts;
 mod appointments;
 mod buying;
+mod domestic;
 mod reviews;
 mod store;
 
 pub use accounts::*;
 pub use appointments::*;
 pub use buying::*;
+pub use domestic::*;
 pub use reviews::*;
 pub use store::*;

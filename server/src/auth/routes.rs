@@ -39,6 +39,8 @@ const VOUCHERS: Rule = Rule::Permission(Permission::Vouchers);
 const CONTENT: Rule = Rule::Permission(Permission::Content);
 /// City staff who moderate reviews (never the reviewed provider: checked again per review).
 const REVIEWS: Rule = Rule::Permission(Permission::ReviewsModeration);
+/// City staff who validate domestic workers and match them with families.
+const WORKERS: Rule = Rule::Permission(Permission::WorkersMatching);
 /// Staff of a provider (admins and operators); which provider's data they see is checked by
 /// the buying service against their role's scope.
 pub const PROVIDER_STAFF: Rule =
@@ -83,6 +85,68 @@ pub static RULES: &[RouteRule] = &[
     any("/area-personale/ordini/{reference}/ricevuta.pdf", LOGGED_IN),
     any("/area-personale/voucher", LOGGED_IN),
     any("/area-personale/notifiche", LOGGED_IN),
+    // Domestic work: anyone may read the entry page; applying and asking need an account
+    // (whose application, request or proposal it is is checked by the service: a worker's
+    // own, a family's own, staff with the workers permission).
+    any("/lavoro-domestico", PUBLIC),
+    any("/lavoro-domestico/candidatura", LOGGED_IN),
+    only(
+        Method::POST,
+        "/lavoro-domestico/candidatura/salva",
+        LOGGED_IN,
+    ),
+    only(
+        Method::POST,
+        "/lavoro-domestico/candidatura/invia",
+        LOGGED_IN,
+    ),
+    only(
+        Method::POST,
+        "/lavoro-domestico/candidatura/documenti",
+        LOGGED_IN,
+    ),
+    only(
+        Method::POST,
+        "/lavoro-domestico/candidatura/documenti/elimina",
+        LOGGED_IN,
+    ),
+    only(
+        Method::GET,
+        "/lavoro-domestico/candidatura/cv.pdf",
+        LOGGED_IN,
+    ),
+    // A document's file: its worker, or staff with the workers permission (audited).
+    only(Method::GET, "/lavoro-domestico/documenti/{id}", LOGGED_IN),
+    any("/lavoro-domestico/richiesta", LOGGED_IN),
+    only(Method::POST, "/lavoro-domestico/richiesta/invia", LOGGED_IN),
+    any("/area-personale/lavoro-domestico", LOGGED_IN),
+    any("/area-personale/lavoro-domestico/{reference}", LOGGED_IN),
+    only(
+        Method::POST,
+        "/area-personale/lavoro-domestico/{reference}/azione",
+        LOGGED_IN,
+    ),
+    any("/area-personale/proposte", LOGGED_IN),
+    only(Method::POST, "/area-personale/proposte/azione", LOGGED_IN),
+    any("/amministrazione/lavoratori", WORKERS),
+    any("/amministrazione/lavoratori/{id}", WORKERS),
+    only(
+        Method::POST,
+        "/amministrazione/lavoratori/{id}/azione",
+        WORKERS,
+    ),
+    only(
+        Method::GET,
+        "/amministrazione/lavoratori/{id}/cv.pdf",
+        WORKERS,
+    ),
+    any("/amministrazione/richieste-lavoro", WORKERS),
+    any("/amministrazione/richieste-lavoro/{reference}", WORKERS),
+    only(
+        Method::POST,
+        "/amministrazione/richieste-lavoro/{reference}/azione",
+        WORKERS,
+    ),
     // Appointments at WeMi spaces: booking and one's own list need an account; which
     // appointment one may cancel is checked by the service (only one's own).
     any("/appuntamenti/nuovo", LOGGED_IN),
@@ -220,6 +284,15 @@ pub static RULES: &[RouteRule] = &[
     any("/fn/my_appointments", LOGGED_IN),
     any("/fn/cancel_appointment", LOGGED_IN),
     any("/fn/space_appointments", SPACE_STAFF),
+    any("/fn/domestic_application_page", LOGGED_IN),
+    any("/fn/domestic_request_draft", LOGGED_IN),
+    any("/fn/my_domestic_requests", LOGGED_IN),
+    any("/fn/domestic_request_page", LOGGED_IN),
+    any("/fn/my_job_proposals", LOGGED_IN),
+    any("/fn/staff_worker_applications", WORKERS),
+    any("/fn/staff_worker_application", WORKERS),
+    any("/fn/staff_family_requests", WORKERS),
+    any("/fn/staff_family_request", WORKERS),
     // JSON API.
     any("/api/v1/openapi.json", PUBLIC),
     any("/api/v1/categories", PUBLIC),

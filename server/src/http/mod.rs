@@ -1,10 +1,12 @@
 //! The HTTP surface: Leptos pages and server functions, the JSON API, static files, health,
 //! and the middleware every request passes through.
 
+mod domestic;
 mod headers;
 mod health;
 mod identity;
 mod kiosk;
+mod limits;
 mod locale;
 mod origin;
 mod page_cache;
@@ -28,7 +30,6 @@ use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use tower::ServiceBuilder;
 use tower_http::compression::CompressionLayer;
-use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
@@ -41,6 +42,7 @@ pub struct AppState {
     pub demo: bool,
     pub accounts: Arc<crate::auth::service::AccountService>,
     pub buying: Arc<crate::buying::BuyingService>,
+    pub domestic: Arc<crate::domestic::DomesticService>,
 }
 
 pub fn router(state: AppState) -> Router {
@@ -51,6 +53,7 @@ pub fn router(state: AppState) -> Router {
         let buying: app::ports::SharedBuying = state.buying.clone();
         let reviews: app::ports::SharedReviews = state.buying.clone();
         let appointments: app::ports::SharedAppointments = state.buying.clone();
+        let domestic: app::ports::SharedDomesticWork = state.domestic.clone();
         let demo = state.demo;
         move || {
             provide_context::<SharedStore>(Arc::clone(&store));
@@ -58,6 +61,7 @@ pub fn router(state: AppState) -> Router {
             provide_context::<app::ports::SharedBuying>(Arc::clone(&buying));
             provide_context::<app::ports::SharedReviews>(Arc::clone(&reviews));
             provide_context::<app::ports::SharedAppointments>(Arc::clone(&appointments));
+            provide_context::<app::ports::SharedDomesticWork>(Arc::clone(&domestic));
             provide_context(DemoMode(demo));
             leptos::nonce::provide_nonce();
         }
@@ -121,6 +125,7 @@ pub fn router(state: AppState) -> Router {
                     crate::buying::voucher_import::MAX_FILE_BYTES + 64 * 1024,
                 )),
         )
+        .merge(domestic_routes(&state))
         .route(
             "/webhooks/{gateway}",
             axum::routing::post(webhooks::receive).with_state(state.buying.clone()),
@@ -168,11 +173,70 @@ pub fn router(state: AppState) -> Router {
                     crate::auth::layer::identify,
                 ))
                 .layer(axum::middleware::from_fn(crate::auth::layer::guard))
-                .layer(RequestBodyLimitLayer::new(2 * 1024 * 1024))
+                .layer(axum::middleware::from_fn(limits::limit_body))
                 .layer(TimeoutLayer::with_status_code(
                     http::StatusCode::REQUEST_TIMEOUT,
                     Duration::from_secs(30),
                 )),
         )
         .with_state(state)
+}
+
+/// Domestic work's form posts and files (`http/domestic.rs`).
+fn domestic_routes(state: &AppState) -> Router<AppState> {
+    use axum::routing::post;
+    let d = state.domestic.clone();
+    Router::new()
+        .route(
+            "/lavoro-domestico/candidatura/salva",
+            post(domestic::save_step).with_state(d.clone()),
+        )
+        .route(
+            "/lavoro-domestico/candidatura/invia",
+            post(domestic::submit).with_state(d.clone()),
+        )
+        .route(
+            "/lavoro-domestico/candidatura/documenti",
+            post(domestic::upload).with_state(d.clone()).layer(
+                axum::extract::DefaultBodyLimit::max(
+                    crate::domestic::MAX_DOCUMENT_BYTES + 64 * 1024,
+                ),
+            ),
+        )
+        .route(
+            "/lavoro-domestico/candidatura/documenti/elimina",
+            post(domestic::delete_document).with_state(d.clone()),
+        )
+        .route(
+            "/lavoro-domestico/candidatura/cv.pdf",
+            get(domestic::own_cv).with_state(d.clone()),
+        )
+        .route(
+            "/lavoro-domestico/documenti/{id}",
+            get(domestic::document).with_state(d.clone()),
+        )
+        .route(
+            "/lavoro-domestico/richiesta/invia",
+            post(domestic::create_request).with_state(d.clone()),
+        )
+        .route(
+            "/area-personale/lavoro-domestico/{reference}/azione",
+            post(domestic::family_action).with_state(d.clone()),
+        )
+        .route(
+            "/area-personale/proposte/azione",
+            post(domestic::worker_action).with_state(d.clone()),
+        )
+        .route(
+            "/amministrazione/lavoratori/{id}/azione",
+            post(domestic::staff_application_action).with_state(d.clone()),
+        )
+        .route(
+            "/amministrazione/lavoratori/{id}/cv.pdf",
+            get(domestic::staff_cv).with_state(d.clone()),
+        )
+        .route(
+            "/amministrazione/richieste-lavoro/{reference}/azione",
+            post(domestic::staff_request_action).with_state(d),
+        )
 }

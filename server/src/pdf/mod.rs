@@ -1,6 +1,7 @@
 //! PDF documents: the domestic-work calculation summary.
 
 pub mod receipt;
+pub mod sections;
 mod writer;
 
 use app::api::calculator::{ComparisonPrices, comparison_category_slug};

@@ -13,6 +13,7 @@ pub mod audit;
 pub mod cart;
 mod catalog;
 mod connect;
+pub mod domestic;
 pub mod feedback;
 pub mod kiosk;
 pub mod notifications;

@@ -30,6 +30,7 @@ pub struct TestServer {
     pub database_url: String,
     pub db: server::store::Db,
     pub buying: std::sync::Arc<server::buying::BuyingService>,
+    pub domestic: std::sync::Arc<server::domestic::DomesticService>,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
     task: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
     cleanup: Cleanup,
@@ -135,6 +136,7 @@ impl TestServer {
             database_url,
             db: running.db.clone(),
             buying: running.buying.clone(),
+            domestic: running.domestic.clone(),
             shutdown: Some(tx),
             task: Some(running.task),
             cleanup,
@@ -294,4 +296,116 @@ pub fn attr(html: &str, selector: &str, name: &str) -> String {
         .and_then(|e| e.value().attr(name))
         .unwrap_or_else(|| panic!("{selector} has no {name}"))
         .to_string()
+}
+
+/// One number from the database (a `COUNT(*)`, an id), on either engine.
+pub async fn scalar(db: &server::store::Db, sql: &str) -> i64 {
+    use server::store::Db;
+    match db {
+        Db::Sqlite(p) => sqlx::query_scalar::<_, i64>(sql).fetch_one(p).await,
+        Db::Postgres(p) => sqlx::query_scalar::<_, i64>(sql).fetch_one(p).await,
+    }
+    .unwrap_or_else(|e| panic!("{sql}: {e}"))
+}
+
+/// One text from the database, on either engine.
+pub async fn text(db: &server::store::Db, sql: &str) -> String {
+    use server::store::Db;
+    match db {
+        Db::Sqlite(p) => sqlx::query_scalar::<_, String>(sql).fetch_one(p).await,
+        Db::Postgres(p) => sqlx::query_scalar::<_, String>(sql).fetch_one(p).await,
+    }
+    .unwrap_or_else(|e| panic!("{sql}: {e}"))
+}
+
+/// A statement on either engine.
+pub async fn execute(db: &server::store::Db, sql: &str) {
+    use server::store::Db;
+    match db {
+        Db::Sqlite(p) => sqlx::query(sql).execute(p).await.map(|_| ()),
+        Db::Postgres(p) => sqlx::query(sql).execute(p).await.map(|_| ()),
+    }
+    .unwrap_or_else(|e| panic!("{sql}: {e}"))
+}
+
+/// A form post from this site's page (as a browser sends it: `Sec-Fetch-Site: same-origin`),
+/// without JavaScript; returns the redirect's target.
+pub async fn redirect(
+    server: &TestServer,
+    path: &str,
+    cookie: &str,
+    form: &[(&str, &str)],
+) -> String {
+    let response = plain_client()
+        .post(server.url(path))
+        .header("cookie", cookie)
+        .header("accept", "text/html")
+        .header("sec-fetch-site", "same-origin")
+        .form(form)
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        response.status().is_redirection(),
+        "{path}: {}",
+        response.status()
+    );
+    response.headers()["location"].to_str().unwrap().to_string()
+}
+
+pub const MULTIPART_BOUNDARY: &str = "----wemi-test-boundary-7d1";
+
+/// A multipart body as a browser sends a form: text fields, then one file.
+pub fn multipart(
+    fields: &[(&str, &str)],
+    filename: &str,
+    content_type: &str,
+    content: &[u8],
+) -> Vec<u8> {
+    let mut body = Vec::new();
+    for (name, value) in fields {
+        body.extend_from_slice(
+            format!(
+                "--{MULTIPART_BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+            )
+            .as_bytes(),
+        );
+    }
+    body.extend_from_slice(
+        format!(
+            "--{MULTIPART_BOUNDARY}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{filename}\"\r\nContent-Type: {content_type}\r\n\r\n"
+        )
+        .as_bytes(),
+    );
+    body.extend_from_slice(content);
+    body.extend_from_slice(format!("\r\n--{MULTIPART_BOUNDARY}--\r\n").as_bytes());
+    body
+}
+
+/// Posts a multipart body from this site's page; returns the redirect's target.
+pub async fn post_multipart(
+    server: &TestServer,
+    path: &str,
+    cookie: &str,
+    body: Vec<u8>,
+) -> String {
+    let response = plain_client()
+        .post(server.url(path))
+        .header("cookie", cookie)
+        .header("accept", "text/html")
+        .header("sec-fetch-site", "same-origin")
+        .header(
+            "content-type",
+            format!("multipart/form-data; boundary={MULTIPART_BOUNDARY}"),
+        )
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        response.status().is_redirection(),
+        "{path}: {}",
+        response.status()
+    );
+    response.headers()["location"].to_str().unwrap().to_string()
 }

@@ -268,3 +268,12 @@ impl Exclusion {
         }
     }
 }
+
+/// A language's name (ISO 639-1 code) in Italian or English; the code when unknown.
+pub fn language_name(code: &str, english: bool) -> String {
+    if english {
+        language_en(code)
+    } else {
+        language_it(code)
+    }
+}

@@ -13,7 +13,7 @@ mod explain;
 mod tests;
 
 pub use calendar::WeekCalendar;
-pub use explain::{Exclusion, Reason};
+pub use explain::{Exclusion, Reason, language_name};
 
 use serde::{Deserialize, Serialize};
 
