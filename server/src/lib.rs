@@ -64,6 +64,9 @@ pub async fn start(
         .await
         .with_context(|| format!("cannot open the database {}", redact(&config.database_url)))?;
     if config.demo_data == DemoData::Auto && demo::load_if_empty(&db).await? {
+        domestic::demo::load(&db)
+            .await
+            .context("cannot load the demo domestic workers")?;
         tracing::info!("demo data set loaded");
     }
     let demo = demo::is_loaded(&db).await?;

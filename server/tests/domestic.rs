@@ -200,7 +200,7 @@ async fn apply_and_validate(server: &TestServer) -> (String, i64) {
         "what was typed is kept"
     );
     assert_eq!(
-        scalar(db, "SELECT COUNT(*) FROM worker_applications").await,
+        scalar(db, &format!("SELECT COUNT(*) FROM worker_applications a JOIN users u ON u.id = a.user_id WHERE u.email = '{NEW_WORKER}'")).await,
         0,
         "a refused first step stores nothing"
     );
@@ -759,6 +759,56 @@ async fn whole_journey(server: &TestServer) {
 
     // The notification centre has the steps.
     assert!(scalar(db, "SELECT COUNT(*) FROM domestic_events").await >= 5);
+    let (_, page) = html(server, "/area-personale/notifiche", &worker).await;
+    assert!(
+        page.contains("/area-personale/proposte"),
+        "the worker's notifications link the proposals"
+    );
+
+    // The GDPR export holds the application and the requests; erasing removes them.
+    let export: serde_json::Value = get_with(server, "/api/v1/me/export", &worker)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(export["domestic_work"]["application"]["status"], "suitable");
+    assert_eq!(
+        export["domestic_work"]["application"]["documents"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    let export: serde_json::Value = get_with(server, "/api/v1/me/export", &family)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        export["domestic_work"]["requests"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    let user = scalar(
+        db,
+        &format!("SELECT id FROM users WHERE email = '{NEW_WORKER}'"),
+    )
+    .await;
+    server::store::accounts::anonymize_user(db, user)
+        .await
+        .unwrap();
+    assert_eq!(
+        scalar(
+            db,
+            &format!("SELECT COUNT(*) FROM worker_applications WHERE user_id = {user}")
+        )
+        .await,
+        0
+    );
+    assert_eq!(scalar(db, "SELECT COUNT(*) FROM worker_documents").await, 0);
+    assert_eq!(scalar(db, "SELECT COUNT(*) FROM match_proposals").await, 0);
 }
 both_engines!(whole_journey_, whole_journey);
 
@@ -786,17 +836,19 @@ async fn permit_reminders(server: &TestServer) {
     // The permit now expires in 20 days: one reminder, not two.
     let soon =
         domain::date::Date::in_rome(time::OffsetDateTime::now_utc().unix_timestamp()).add_days(20);
-    let data = common::text(db, "SELECT data FROM worker_applications").await;
-    let mut doc: serde_json::Value = serde_json::from_str(&data).unwrap();
-    doc["permit_expiry"] = serde_json::Value::String(soon.to_string());
-    execute(
+    let mine = format!("user_id = (SELECT id FROM users WHERE email = '{NEW_WORKER}')");
+    let data = common::text(
         db,
-        &format!(
-            "UPDATE worker_applications SET data = '{}'",
-            doc.to_string().replace('\'', "''")
-        ),
+        &format!("SELECT data FROM worker_applications WHERE {mine}"),
     )
     .await;
+    let mut doc: serde_json::Value = serde_json::from_str(&data).unwrap();
+    doc["permit_expiry"] = serde_json::Value::String(soon.to_string());
+    let update = format!(
+        "UPDATE worker_applications SET data = '{}' WHERE {mine}",
+        doc.to_string().replace('\'', "''")
+    );
+    execute(db, &update).await;
     assert_eq!(server.domestic.run_reminders().await.unwrap(), 1);
     assert_eq!(server.domestic.run_reminders().await.unwrap(), 0);
     assert_eq!(

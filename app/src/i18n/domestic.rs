@@ -1105,3 +1105,29 @@ pub fn error_message(code: &str, locale: Locale) -> String {
     };
     if locale == Locale::En { en } else { it }.to_string()
 }
+
+/// The notification centre's sentence for a domestic-work event.
+pub fn notification(locale: Locale, kind: &str, code: &str, reference: &str) -> String {
+    match (kind, locale) {
+        ("application", Locale::It) => {
+            format!("La tua candidatura: {}.", status_label(locale, code))
+        }
+        ("application", Locale::En) => format!("Your application: {}.", status_label(locale, code)),
+        ("proposal", Locale::It) => format!(
+            "Proposta di lavoro {reference}: {}.",
+            proposal_state_label(locale, code)
+        ),
+        ("proposal", Locale::En) => format!(
+            "Job proposal {reference}: {}.",
+            proposal_state_label(locale, code)
+        ),
+        (_, Locale::It) => format!(
+            "Richiesta {reference}: proposta {}.",
+            proposal_state_label(locale, code)
+        ),
+        (_, Locale::En) => format!(
+            "Request {reference}: proposal {}.",
+            proposal_state_label(locale, code)
+        ),
+    }
+}

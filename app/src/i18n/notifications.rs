@@ -28,6 +28,9 @@ pub fn describe(locale: Locale, n: &NotificationView) -> String {
     let provider_side = n.link.starts_with("/ente/");
     let r = &n.reference;
     let p = &n.party;
+    if let Some(kind) = n.kind.strip_prefix("domestic_") {
+        return super::domestic::notification(locale, kind, &n.code, &n.reference);
+    }
     match (locale, n.kind.as_str(), provider_side) {
         (Locale::It, "order", false) => format!("Ordine {r} presso {p}: {state}."),
         (Locale::It, "order", true) => format!("Ordine {r} di {p}: {state}."),

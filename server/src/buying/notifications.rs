@@ -9,6 +9,12 @@ use crate::store::accounts::rfc3339;
 use crate::store::notifications::{self as store, NotificationRow};
 
 fn link(row: &NotificationRow) -> String {
+    match row.kind.as_str() {
+        "domestic_application" => return "/lavoro-domestico/candidatura?passo=riepilogo".into(),
+        "domestic_proposal" => return "/area-personale/proposte".into(),
+        "domestic_request" => return format!("/area-personale/lavoro-domestico/{}", row.reference),
+        _ => {}
+    }
     let base = match (row.audience.as_str(), row.kind.as_str()) {
         ("provider", "order") => "/ente/ordini",
         ("provider", _) => "/ente/preventivi",

@@ -10,6 +10,7 @@
 //! written to the audit log.
 
 mod cv;
+pub mod demo;
 mod family;
 mod mails;
 mod staff;

@@ -493,7 +493,32 @@ pub async fn anonymize_user(db: &Db, user_id: i64) -> Result<(), StoreError> {
         .bind(user_id)
         .execute(&mut *tx)
         .await?;
-        for table in ["sessions", "one_time_tokens", "user_roles"] {
+        // Domestic work: the application with its documents and the requests, with the
+        // proposals on them (matching records, not legal ones), refused forms, events.
+        sqlx::query(
+            "DELETE FROM worker_documents WHERE application_id IN \
+             (SELECT id FROM worker_applications WHERE user_id = $1)",
+        )
+        .bind(user_id)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query(
+            "DELETE FROM match_proposals WHERE application_id IN \
+             (SELECT id FROM worker_applications WHERE user_id = $1) \
+             OR request_id IN (SELECT id FROM family_requests WHERE user_id = $1)",
+        )
+        .bind(user_id)
+        .execute(&mut *tx)
+        .await?;
+        for table in [
+            "worker_applications",
+            "family_requests",
+            "form_drafts",
+            "domestic_events",
+            "sessions",
+            "one_time_tokens",
+            "user_roles",
+        ] {
             sqlx::query(&format!("DELETE FROM {table} WHERE user_id = $1"))
                 .bind(user_id)
                 .execute(&mut *tx)

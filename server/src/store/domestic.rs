@@ -722,3 +722,52 @@ pub async fn worker_feedback(db: &Db, id: i64, rating: i64, text: &str) -> Resul
     ).bind(id).bind(rating).bind(text).execute(pool).await.map(|_| ()))
     .map_err(backend)
 }
+
+// ---------------------------------------------------------------- the person's own data
+
+/// Everything domestic work holds about a person, for their GDPR export: the application (with
+/// the list of documents, not their contents), the requests and the proposals on both.
+pub async fn export_of(db: &Db, user_id: i64) -> Result<serde_json::Value, StoreError> {
+    use serde_json::{Value, json};
+    let application = application_of_user(db, user_id).await?;
+    let mut out = serde_json::Map::new();
+    if let Some(a) = &application {
+        let docs = documents(db, a.id).await?;
+        let proposals = proposals_of_application(db, a.id).await?;
+        out.insert(
+            "application".into(),
+            json!({
+                "status": a.status,
+                "submitted_at": a.submitted_at.map(super::accounts::rfc3339),
+                "decision_reason": a.decision_reason,
+                "ratings": serde_json::from_str::<Value>(&a.ratings).unwrap_or(Value::Null),
+                "data": serde_json::from_str::<Value>(&a.data).unwrap_or(Value::Null),
+                "documents": docs.iter().map(|d| json!({
+                    "kind": d.kind, "filename": d.filename, "size": d.size,
+                    "uploaded_at": super::accounts::rfc3339(d.uploaded_at),
+                })).collect::<Vec<_>>(),
+                "proposals_received": proposals.iter().map(|p| json!({
+                    "request": p.reference, "state": p.state, "reason": p.reason,
+                    "created_at": super::accounts::rfc3339(p.created_at),
+                })).collect::<Vec<_>>(),
+            }),
+        );
+    }
+    let mut requests = Vec::new();
+    for r in requests_of(db, user_id).await? {
+        let proposals = proposals_of_request(db, r.id).await?;
+        requests.push(json!({
+            "reference": r.reference, "state": r.state,
+            "created_at": super::accounts::rfc3339(r.created_at),
+            "data": serde_json::from_str::<Value>(&r.data).unwrap_or(Value::Null),
+            "service_rating": r.service_rating, "service_feedback": r.service_feedback,
+            "proposals": proposals.iter().map(|p| json!({
+                "state": p.state, "hiring_mode": p.hiring_mode, "reason": p.reason,
+                "worker_rating": p.worker_rating, "worker_feedback": p.worker_feedback,
+                "created_at": super::accounts::rfc3339(p.created_at),
+            })).collect::<Vec<_>>(),
+        }));
+    }
+    out.insert("requests".into(), Value::Array(requests));
+    Ok(Value::Object(out))
+}

@@ -52,7 +52,10 @@ fn feed() -> String {
          UNION ALL \
          SELECT 'message', q.reference, '', '', 'provider', m.created_at \
          FROM quote_messages m JOIN quote_requests q ON q.id = m.request_id \
-         WHERE m.provider_id IN {STAFF_OF} AND m.from_citizen"
+         WHERE m.provider_id IN {STAFF_OF} AND m.from_citizen \
+         UNION ALL \
+         SELECT 'domestic_' || d.kind, d.reference, d.code, '', 'citizen', d.at \
+         FROM domestic_events d WHERE d.user_id = $1"
     )
 }
 

@@ -71,6 +71,13 @@ pub fn AreaPage() -> impl IntoView {
     let pay_accounts = crate::i18n::payment_accounts::payment_account_texts(locale);
     let appointments = crate::i18n::appointments::appointment_texts(locale);
     let reviews = crate::i18n::reviews::review_texts(locale);
+    let domestic = crate::i18n::domestic::texts(locale);
+    let is_worker = user
+        .as_ref()
+        .is_some_and(|u| u.roles.iter().any(|r| r == "worker"));
+    let workers_staff = user.as_ref().is_some_and(|u| {
+        u.assisted_by.is_none() && u.permissions.iter().any(|p| p == "workers_matching")
+    });
     let moderator = user.as_ref().is_some_and(|u| {
         u.assisted_by.is_none() && u.permissions.iter().any(|p| p == "reviews_moderation")
     });
@@ -105,6 +112,11 @@ pub fn AreaPage() -> impl IntoView {
                 {card("/area-personale/appuntamenti", appointments.mine_title, appointments.card_text)}
                 {card("/area-personale/voucher", buying.vouchers_title, buying.area_vouchers_text)}
                 {card("/area-personale/notifiche", notifications.title, notifications.area_text)}
+                {card("/area-personale/lavoro-domestico", domestic.requests_title, domestic.family_card_text)}
+                {card("/lavoro-domestico/candidatura", domestic.application_title, domestic.worker_card_text)}
+                {is_worker.then(|| card("/area-personale/proposte", domestic.my_proposals_title, domestic.my_proposals_lead))}
+                {workers_staff.then(|| card("/amministrazione/lavoratori", domestic.staff_applications_title, domestic.how_2))}
+                {workers_staff.then(|| card("/amministrazione/richieste-lavoro", domestic.staff_requests_title, domestic.how_3))}
                 {is_provider_staff.then(|| card("/ente/ordini", buying.provider_orders_title, buying.provider_orders_lead))}
                 {is_provider_staff.then(|| card("/ente/preventivi", quotes.received_title, quotes.received_lead))}
                 {is_provider_staff.then(|| card("/ente/pagamenti", pay_accounts.title, pay_accounts.area_text))}

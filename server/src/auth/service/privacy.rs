@@ -69,6 +69,9 @@ impl AccountService {
         let reviews = crate::store::reviews::of_user(&self.db, who.user_id)
             .await
             .map_err(internal)?;
+        let domestic = crate::store::domestic::export_of(&self.db, who.user_id)
+            .await
+            .map_err(internal)?;
         let events = audit::page(
             &self.db,
             Some(who.user_id),
@@ -104,6 +107,7 @@ impl AccountService {
                 "category": category, "description": description, "created_at": store::rfc3339(*at),
             })).collect::<Vec<_>>(),
             "reviews": reviews.iter().map(|r| r.view(true)).collect::<Vec<_>>(),
+            "domestic_work": domestic,
             "activity": events.items,
         }))
     }
