@@ -1,16 +1,8 @@
 import { test, expect } from "@playwright/test";
-import { expectAccessible } from "./helpers.mjs";
+import { expectAccessible, logIn } from "./helpers.mjs";
 
 const CITIZEN = "cittadino@demo.wemi.example";
 const ADMIN = "admin@demo.wemi.example";
-
-async function logIn(page, email) {
-  await page.goto("/accedi");
-  await page.locator("#login-email").fill(email);
-  await page.locator("#login-password").fill("wemi-demo");
-  await page.locator("#login-form button[type=submit]").click();
-  await expect(page).toHaveURL(/\/area-personale/);
-}
 
 for (const path of [
   "/accedi",

@@ -2,40 +2,7 @@
 // SPID/CIE through the local fake identity broker (both started by scripts/e2e.sh), assisted
 // mode and kiosk mode. In Chromium, on both engines.
 import { test, expect } from "@playwright/test";
-import fs from "node:fs";
-import path from "node:path";
-import { expectAccessible } from "./helpers.mjs";
-
-const MAIL_DIR = process.env.E2E_MAIL_DIR;
-
-/** The newest e-mail to `address` received after `since` (ms), waiting up to 15 s. */
-async function mailTo(address, since) {
-  const deadline = Date.now() + 15_000;
-  while (Date.now() < deadline) {
-    const found = fs
-      .readdirSync(MAIL_DIR)
-      .filter((f) => f.endsWith(".json"))
-      .map((f) => ({ file: path.join(MAIL_DIR, f), n: parseInt(f, 10) }))
-      .sort((a, b) => b.n - a.n)
-      .map(({ file }) => ({ file, mail: JSON.parse(fs.readFileSync(file, "utf8")) }))
-      .find(({ file, mail }) => mail.to.includes(address) && fs.statSync(file).mtimeMs >= since);
-    if (found) return found.mail;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`no e-mail to ${address}`);
-}
-
-function firstLink(text) {
-  return text.match(/https?:\/\/\S+/)[0];
-}
-
-async function logIn(page, email, password = "wemi-demo") {
-  await page.goto("/accedi");
-  await page.locator("#login-email").fill(email);
-  await page.locator("#login-password").fill(password);
-  await page.locator("#login-form button[type=submit]").click();
-  await expect(page).toHaveURL(/\/area-personale/);
-}
+import { expectAccessible, mailTo, firstLink, logIn } from "./helpers.mjs";
 
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });

@@ -1,15 +1,7 @@
 // Accessibility (axe, WCAG 2.1 AA) of the pages behind a login that buying added: the citizen's,
 // the provider's and the city's. With JavaScript (hydrated), in Chromium, on both engines.
 import { test, expect } from "@playwright/test";
-import { expectAccessible } from "./helpers.mjs";
-
-async function logIn(page, email) {
-  await page.goto("/accedi");
-  await page.locator("#login-email").fill(email);
-  await page.locator("#login-password").fill("wemi-demo");
-  await page.locator("#login-form button[type=submit]").click();
-  await expect(page).toHaveURL(/\/area-personale/);
-}
+import { expectAccessible, logIn } from "./helpers.mjs";
 
 const PAGES = [
   ["cittadino@demo.wemi.example", ["/area-personale", "/area-personale/ordini", "/area-personale/preventivi", "/area-personale/voucher", "/area-personale/notifiche", "/carrello", "/appuntamenti/nuovo?servizio=supporto-psicologico-per-anziani-e-nel-lutto", "/area-personale/appuntamenti"]],

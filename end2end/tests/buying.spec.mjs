@@ -2,17 +2,9 @@
 // page (whose signed webhook settles the order), without and with JavaScript, with the
 // accessibility checks of every step. In Chromium, on both engines.
 import { test, expect } from "@playwright/test";
-import { emptyCart, expectAccessible } from "./helpers.mjs";
+import { emptyCart, expectAccessible, logIn } from "./helpers.mjs";
 
 const SERVICE = "/servizi/supporto-psicologico-per-anziani-e-nel-lutto";
-
-async function logIn(page, email, password = "wemi-demo") {
-  await page.goto("/accedi");
-  await page.locator("#login-email").fill(email);
-  await page.locator("#login-password").fill(password);
-  await page.locator("#login-form button[type=submit]").click();
-  await expect(page).toHaveURL(/\/area-personale/);
-}
 
 async function buyAndPay(page) {
   await emptyCart(page);

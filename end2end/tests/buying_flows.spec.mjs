@@ -4,28 +4,12 @@
 // service delivered, reviewed, published by the city and shown on the service page; the
 // notification centre. In Chromium, on both engines.
 import { test, expect } from "@playwright/test";
-import { emptyCart, expectAccessible } from "./helpers.mjs";
+import { emptyCart, expectAccessible, logIn, asPerson } from "./helpers.mjs";
 
 const SERVICE_SLUG = "supporto-psicologico-per-anziani-e-nel-lutto";
 const SERVICE = `/servizi/${SERVICE_SLUG}`;
 
 test.use({ javaScriptEnabled: false });
-
-async function logIn(page, email, password = "wemi-demo") {
-  await page.goto("/accedi");
-  await page.locator("#login-email").fill(email);
-  await page.locator("#login-password").fill(password);
-  await page.locator("#login-form button[type=submit]").click();
-  await expect(page).toHaveURL(/\/area-personale/);
-}
-
-/** A page of its own (its own cookies) for another person. */
-async function asPerson(browser, email) {
-  const context = await browser.newContext({ javaScriptEnabled: false, locale: "it-IT" });
-  const page = await context.newPage();
-  await logIn(page, email);
-  return page;
-}
 
 function isoInDays(days) {
   const d = new Date(Date.now() + days * 86_400_000);

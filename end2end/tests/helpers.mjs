@@ -1,5 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect } from "@playwright/test";
+import fs from "node:fs";
+import path from "node:path";
 
 /** Waits until the islands have hydrated (the navigation marks itself). */
 export async function waitForHydration(page) {
@@ -48,4 +50,45 @@ export async function emptyCart(page) {
     await remove.first().click();
     await page.waitForURL(/\/carrello/);
   }
+}
+
+/** Logs a demo account in through the login form (works with and without scripts). */
+export async function logIn(page, email, password = "wemi-demo") {
+  await page.goto("/accedi");
+  await page.locator("#login-email").fill(email);
+  await page.locator("#login-password").fill(password);
+  await page.locator("#login-form button[type=submit]").click();
+  await expect(page).toHaveURL(/\/area-personale/);
+}
+
+/** A page of its own (its own cookies) for another person, without scripts. */
+export async function asPerson(browser, email, password = "wemi-demo") {
+  const context = await browser.newContext({ javaScriptEnabled: false, locale: "it-IT" });
+  const page = await context.newPage();
+  await logIn(page, email, password);
+  return page;
+}
+
+/** The newest e-mail to `address` the local SMTP sink received after `since` (ms), waiting up
+ * to 15 s. */
+export async function mailTo(address, since) {
+  const dir = process.env.E2E_MAIL_DIR;
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    const found = fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith(".json"))
+      .map((f) => ({ file: path.join(dir, f), n: parseInt(f, 10) }))
+      .sort((a, b) => b.n - a.n)
+      .map(({ file }) => ({ file, mail: JSON.parse(fs.readFileSync(file, "utf8")) }))
+      .find(({ file, mail }) => mail.to.includes(address) && fs.statSync(file).mtimeMs >= since);
+    if (found) return found.mail;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`no e-mail to ${address}`);
+}
+
+/** The first web address of an e-mail's text. */
+export function firstLink(text) {
+  return text.match(/https?:\/\/\S+/)[0];
 }

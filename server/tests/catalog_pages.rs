@@ -236,7 +236,13 @@ async fn page_cache(server: &TestServer) {
     );
     // English is cached apart.
     let en = server.get("/servizi?q=anziani&lang=en").await;
-    assert!(en.text().await.unwrap().contains("services found"));
+    let status = en.status();
+    let body = en.text().await.unwrap();
+    assert!(
+        body.contains("services found"),
+        "{status}: {}",
+        body.chars().take(600).collect::<String>()
+    );
     // A visitor with another cookie (a session) is never served from the cache.
     let personal = server
         .client

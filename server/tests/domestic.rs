@@ -857,3 +857,70 @@ async fn permit_reminders(server: &TestServer) {
     );
 }
 both_engines!(permit_reminders_, permit_reminders);
+
+/// An operator of a WeMi space fills the application for the worker (assisted mode, paper
+/// consent): the application records it, the audit log names both people.
+async fn assisted_application(server: &TestServer) {
+    let db = &server.db;
+    new_person(server, NEW_WORKER, "Ana Lopez").await;
+    let operator = login(server, "operatore@demo.wemi.example", None).await;
+    let (_, form) = html(server, "/operatore/assistenza", &operator).await;
+    let token = common::attr(&form, "#assist-form input[name=csrf_token]", "value");
+    let space = common::attr(&form, "#assist-space option", "value");
+    let started = common::post_form(
+        server,
+        "/fn/begin_assistance",
+        &operator,
+        &[
+            ("citizen", NEW_WORKER),
+            ("space", &space),
+            ("method", "paper"),
+            ("reference", "MOD-2026-0099"),
+            ("csrf_token", &token),
+        ],
+    )
+    .await;
+    assert!(started.starts_with("/area-personale"), "{started}");
+    fill_application(server, &operator).await;
+    let operator_id = scalar(
+        db,
+        "SELECT id FROM users WHERE email = 'operatore@demo.wemi.example'",
+    )
+    .await;
+    let worker_id = scalar(
+        db,
+        &format!("SELECT id FROM users WHERE email = '{NEW_WORKER}'"),
+    )
+    .await;
+    assert_eq!(
+        scalar(
+            db,
+            &format!("SELECT assisted_by FROM worker_applications WHERE user_id = {worker_id}")
+        )
+        .await,
+        operator_id
+    );
+    assert!(
+        scalar(
+            db,
+            &format!(
+                "SELECT COUNT(*) FROM audit_log WHERE action = 'domestic.application_saved' \
+                 AND actor_user_id = {operator_id} AND on_behalf_of_user_id = {worker_id}"
+            )
+        )
+        .await
+            >= 7,
+        "every step audited with both identities"
+    );
+    let (_, page) = html(
+        server,
+        "/lavoro-domestico/candidatura?passo=riepilogo",
+        &operator,
+    )
+    .await;
+    assert!(
+        page.contains("aiuto di un operatore"),
+        "the page says who filled it"
+    );
+}
+both_engines!(assisted_application_, assisted_application);

@@ -460,8 +460,9 @@ fn roles(f: &Form, p: &ApplicationPage, locale: Locale) -> AnyView {
                 .iter()
                 .map(|(c, it, e)| (c.to_string(), if en { e } else { it }.to_string()))
                 .collect();
-            f.choices(
+            f.choices_part(
                 "skills",
+                Some(role_code(*r)),
                 &format!("{} — {}", tx.skills, t::role_label(locale, role_code(*r))),
                 list,
                 &d.skills,

@@ -180,7 +180,8 @@ impl Form {
         .into_any()
     }
 
-    /// A group of checkboxes (`multiple`) or radio buttons sharing `name`.
+    /// A group of checkboxes (`multiple`) or radio buttons sharing `name`; the fieldset's id is
+    /// the field's (the error summary links to it), each box's id carries its value.
     pub fn choices(
         &self,
         name: &str,
@@ -189,17 +190,29 @@ impl Form {
         stored: &[String],
         multiple: bool,
     ) -> AnyView {
+        self.choices_part(name, None, legend, options, stored, multiple)
+    }
+
+    /// One of several fieldsets sharing `name` (a role's skills): its id gets `part`.
+    pub fn choices_part(
+        &self,
+        name: &str,
+        part: Option<&str>,
+        legend: &str,
+        options: Vec<(String, String)>,
+        stored: &[String],
+        multiple: bool,
+    ) -> AnyView {
         let group = self.field_id(name);
+        let fieldset_id = match part {
+            Some(part) => format!("{group}-{part}"),
+            None => group.clone(),
+        };
         let kind = if multiple { "checkbox" } else { "radio" };
         let items = options
             .into_iter()
-            .enumerate()
-            .map(|(i, (code, text))| {
-                let id = if i == 0 {
-                    group.clone()
-                } else {
-                    format!("{group}-{i}")
-                };
+            .map(|(code, text)| {
+                let id = format!("{group}-{}", code.replace('_', "-"));
                 let checked = self.checked(name, &code, stored.contains(&code));
                 view! {
                     <div class="form-check form-check-inline">
@@ -211,7 +224,7 @@ impl Form {
             .collect_view();
         let described = self.described(name, false);
         view! {
-            <fieldset class="mb-4" aria-describedby=described>
+            <fieldset class="mb-4" id=fieldset_id tabindex="-1" aria-describedby=described>
                 <legend class="h6">{legend.to_string()}</legend>
                 {items}
                 {self.error_view(name)}

@@ -96,8 +96,9 @@ fn request_form(draft: FormDraft, locale: Locale) -> AnyView {
                 .iter()
                 .map(|(c, it, e)| (c.to_string(), if en { e } else { it }.to_string()))
                 .collect();
-            f.choices(
+            f.choices_part(
                 "tasks",
+                Some(role_code(*r)),
                 &format!("{} — {}", tx.tasks, t::role_label(locale, role_code(*r))),
                 list,
                 &[],
