@@ -2,33 +2,7 @@
 //! e-mails the provider, its admin and the city's provider managers at the nearest threshold,
 //! once, and again at the next threshold.
 
-use server::store::Db;
-
-use crate::common::{self, TestServer};
-
-async fn scalar(db: &Db, sql: &str) -> i64 {
-    match db {
-        Db::Sqlite(p) => sqlx::query_scalar::<_, i64>(sql).fetch_one(p).await,
-        Db::Postgres(p) => sqlx::query_scalar::<_, i64>(sql).fetch_one(p).await,
-    }
-    .unwrap_or_else(|e| panic!("{sql}: {e}"))
-}
-
-async fn execute(db: &Db, sql: &str) {
-    match db {
-        Db::Sqlite(p) => sqlx::query(sql).execute(p).await.map(|_| ()),
-        Db::Postgres(p) => sqlx::query(sql).execute(p).await.map(|_| ()),
-    }
-    .unwrap_or_else(|e| panic!("{sql}: {e}"))
-}
-
-fn in_days(days: i64) -> String {
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_secs() as i64;
-    domain::date::Date::in_rome(now).add_days(days).to_string()
-}
+use crate::common::{self, TestServer, execute, in_days, scalar};
 
 async fn reminders_once_per_threshold(server: &TestServer) {
     let db = &server.db;

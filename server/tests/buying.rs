@@ -9,7 +9,7 @@ use app::ports::{Buying, BuyingError, CartOwner, ClientInfo, NewCartItem};
 use serde_json::Value;
 use server::store::Db;
 
-use crate::common::{self, TestServer, login, plain_client};
+use crate::common::{self, TestServer, execute, login, plain_client, read, redirect, scalar, text};
 
 const CITIZEN: &str = "cittadino@demo.wemi.example";
 const WORKER: &str = "lavoratrice@demo.wemi.example";
@@ -17,30 +17,6 @@ const PROVIDER_ADMIN: &str = "ente@demo.wemi.example";
 /// The demo provider whose admin is `ente@demo…`, and one of its paid services (€57.50).
 const PROVIDER_SERVICE: &str = "supporto-psicologico-per-anziani-e-nel-lutto";
 const SHARED_SERVICE: &str = "parent-training-per-genitori-di-bambini-con-adhd";
-
-async fn scalar(db: &Db, sql: &str) -> i64 {
-    match db {
-        Db::Sqlite(p) => sqlx::query_scalar::<_, i64>(sql).fetch_one(p).await,
-        Db::Postgres(p) => sqlx::query_scalar::<_, i64>(sql).fetch_one(p).await,
-    }
-    .unwrap_or_else(|e| panic!("{sql}: {e}"))
-}
-
-async fn text(db: &Db, sql: &str) -> String {
-    match db {
-        Db::Sqlite(p) => sqlx::query_scalar::<_, String>(sql).fetch_one(p).await,
-        Db::Postgres(p) => sqlx::query_scalar::<_, String>(sql).fetch_one(p).await,
-    }
-    .unwrap_or_else(|e| panic!("{sql}: {e}"))
-}
-
-async fn execute(db: &Db, sql: &str) {
-    match db {
-        Db::Sqlite(p) => sqlx::query(sql).execute(p).await.map(|_| ()),
-        Db::Postgres(p) => sqlx::query(sql).execute(p).await.map(|_| ()),
-    }
-    .unwrap_or_else(|e| panic!("{sql}: {e}"))
-}
 
 /// A form post from this site's page (as a browser sends it: fetch metadata same-origin).
 async fn post(
@@ -58,39 +34,6 @@ async fn post(
         .send()
         .await
         .unwrap()
-}
-
-async fn redirect(server: &TestServer, path: &str, cookie: &str, form: &[(&str, &str)]) -> String {
-    let response = post(server, path, cookie, form).await;
-    assert!(
-        response.status().is_redirection(),
-        "{path}: {}",
-        response.status()
-    );
-    response.headers()["location"].to_str().unwrap().to_string()
-}
-
-/// A server function's JSON answer.
-async fn read(
-    server: &TestServer,
-    path: &str,
-    cookie: &str,
-    form: &[(&str, &str)],
-) -> (u16, Value) {
-    let response = plain_client()
-        .post(server.url(path))
-        .header("cookie", cookie)
-        .header("sec-fetch-site", "same-origin")
-        .form(form)
-        .send()
-        .await
-        .unwrap();
-    let status = response.status().as_u16();
-    let body = response.text().await.unwrap();
-    (
-        status,
-        serde_json::from_str(&body).unwrap_or(Value::String(body)),
-    )
 }
 
 /// The unit price (cents) the price list gives a quantity for one person.

@@ -12,7 +12,7 @@ use server::store::Db;
 
 use crate::common::fake_paypal::FakePaypal;
 use crate::common::fake_stripe::FakeStripe;
-use crate::common::{self, Engine, TestServer, login, plain_client};
+use crate::common::{self, Engine, TestServer, login, plain_client, redirect, scalar, text};
 
 const CITIZEN: &str = "cittadino@demo.wemi.example";
 /// A paid service of the demo provider whose admin is `ente@demo…` (the first provider).
@@ -26,41 +26,6 @@ const MERCHANT_THEIRS: &str = "Q2J8ZR4WXL5NA";
 
 fn test_key() -> SecretKey {
     SecretKey::from_bytes(*b"wemi-test-key-32-bytes-long!!!!!")
-}
-
-async fn scalar(db: &Db, sql: &str) -> i64 {
-    match db {
-        Db::Sqlite(p) => sqlx::query_scalar::<_, i64>(sql).fetch_one(p).await,
-        Db::Postgres(p) => sqlx::query_scalar::<_, i64>(sql).fetch_one(p).await,
-    }
-    .unwrap_or_else(|e| panic!("{sql}: {e}"))
-}
-
-async fn text(db: &Db, sql: &str) -> String {
-    match db {
-        Db::Sqlite(p) => sqlx::query_scalar::<_, String>(sql).fetch_one(p).await,
-        Db::Postgres(p) => sqlx::query_scalar::<_, String>(sql).fetch_one(p).await,
-    }
-    .unwrap_or_else(|e| panic!("{sql}: {e}"))
-}
-
-/// A form post from this site's page; returns where it redirects.
-async fn redirect(server: &TestServer, path: &str, cookie: &str, form: &[(&str, &str)]) -> String {
-    let response = plain_client()
-        .post(server.url(path))
-        .header("cookie", cookie)
-        .header("accept", "text/html")
-        .header("sec-fetch-site", "same-origin")
-        .form(form)
-        .send()
-        .await
-        .unwrap();
-    assert!(
-        response.status().is_redirection(),
-        "{path}: {}",
-        response.status()
-    );
-    response.headers()["location"].to_str().unwrap().to_string()
 }
 
 /// A server function's JSON answer.

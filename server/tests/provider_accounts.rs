@@ -5,39 +5,12 @@
 
 use serde_json::Value;
 use server::config::SecretKey;
-use server::store::Db;
 
-use crate::common::{self, Engine, TestServer, login, plain_client};
+use crate::common::{self, Engine, TestServer, login, plain_client, redirect, text};
 
 const ADMIN: &str = "ente@demo.wemi.example";
 const OPERATOR: &str = "operatore.ente@demo.wemi.example";
 const STRIPE_ACCOUNT: &str = "acct_1NqW2eLkdIwHu7ix";
-
-async fn text(db: &Db, sql: &str) -> String {
-    match db {
-        Db::Sqlite(p) => sqlx::query_scalar::<_, String>(sql).fetch_one(p).await,
-        Db::Postgres(p) => sqlx::query_scalar::<_, String>(sql).fetch_one(p).await,
-    }
-    .unwrap_or_else(|e| panic!("{sql}: {e}"))
-}
-
-async fn post(server: &TestServer, path: &str, cookie: &str, form: &[(&str, &str)]) -> String {
-    let response = plain_client()
-        .post(server.url(path))
-        .header("cookie", cookie)
-        .header("accept", "text/html")
-        .header("sec-fetch-site", "same-origin")
-        .form(form)
-        .send()
-        .await
-        .unwrap();
-    assert!(
-        response.status().is_redirection(),
-        "{path}: {}",
-        response.status()
-    );
-    response.headers()["location"].to_str().unwrap().to_string()
-}
 
 async fn view(server: &TestServer, cookie: &str) -> Value {
     let response = plain_client()
@@ -71,7 +44,7 @@ async fn set_and_show(server: &TestServer) {
     assert_eq!(masked_of(&before, "stripe"), Value::Null);
 
     // A typo is refused at the form.
-    let to = post(
+    let to = redirect(
         server,
         "/fn/set_payment_account",
         &admin,
@@ -79,7 +52,7 @@ async fn set_and_show(server: &TestServer) {
     )
     .await;
     assert!(to.contains("errore=field-account_ref"), "{to}");
-    let to = post(
+    let to = redirect(
         server,
         "/fn/set_payment_account",
         &admin,
@@ -92,7 +65,7 @@ async fn set_and_show(server: &TestServer) {
     assert!(to.contains("errore=field-gateway"), "{to}");
 
     // Set: stored encrypted (the database never holds the id), shown masked.
-    let to = post(
+    let to = redirect(
         server,
         "/fn/set_payment_account",
         &admin,
@@ -100,7 +73,7 @@ async fn set_and_show(server: &TestServer) {
     )
     .await;
     assert!(to.contains("fatto=1"), "{to}");
-    let to = post(
+    let to = redirect(
         server,
         "/fn/set_payment_account",
         &admin,
@@ -134,7 +107,7 @@ async fn set_and_show(server: &TestServer) {
     let seen = view(server, &operator).await;
     assert_eq!(seen["can_edit"], false);
     assert_eq!(masked_of(&seen, "stripe"), "••••u7ix");
-    let to = post(
+    let to = redirect(
         server,
         "/fn/set_payment_account",
         &operator,
@@ -154,7 +127,7 @@ async fn set_and_show(server: &TestServer) {
     assert_eq!(refused.status(), 403);
 
     // The admin removes one.
-    let to = post(
+    let to = redirect(
         server,
         "/fn/set_payment_account",
         &admin,
@@ -174,7 +147,7 @@ async fn set_and_show(server: &TestServer) {
 async fn without_a_key(server: &TestServer) {
     let admin = login(server, ADMIN, None).await;
     assert_eq!(view(server, &admin).await["storage_ready"], false);
-    let to = post(
+    let to = redirect(
         server,
         "/fn/set_payment_account",
         &admin,

@@ -5,9 +5,10 @@
 //! more), and the scheduled job expires requests nobody answered.
 
 use serde_json::Value;
-use server::store::Db;
 
-use crate::common::{self, TestServer, login, plain_client};
+use crate::common::{
+    self, TestServer, execute, in_days, login, plain_client, read, redirect, scalar,
+};
 
 const CITIZEN: &str = "cittadino@demo.wemi.example";
 const WORKER: &str = "lavoratrice@demo.wemi.example";
@@ -16,64 +17,6 @@ const PROVIDER_ADMIN: &str = "ente@demo.wemi.example";
 const OTHER_STAFF: &str = "operatore.ente@demo.wemi.example";
 /// A service of the provider whose admin is `ente@demo…`.
 const PROVIDER_SERVICE: &str = "supporto-psicologico-per-anziani-e-nel-lutto";
-
-async fn scalar(db: &Db, sql: &str) -> i64 {
-    match db {
-        Db::Sqlite(p) => sqlx::query_scalar::<_, i64>(sql).fetch_one(p).await,
-        Db::Postgres(p) => sqlx::query_scalar::<_, i64>(sql).fetch_one(p).await,
-    }
-    .unwrap_or_else(|e| panic!("{sql}: {e}"))
-}
-
-async fn execute(db: &Db, sql: &str) {
-    match db {
-        Db::Sqlite(p) => sqlx::query(sql).execute(p).await.map(|_| ()),
-        Db::Postgres(p) => sqlx::query(sql).execute(p).await.map(|_| ()),
-    }
-    .unwrap_or_else(|e| panic!("{sql}: {e}"))
-}
-
-/// A form post from this site's page; returns the redirect's target.
-async fn redirect(server: &TestServer, path: &str, cookie: &str, form: &[(&str, &str)]) -> String {
-    let response = plain_client()
-        .post(server.url(path))
-        .header("cookie", cookie)
-        .header("accept", "text/html")
-        .header("sec-fetch-site", "same-origin")
-        .form(form)
-        .send()
-        .await
-        .unwrap();
-    assert!(
-        response.status().is_redirection(),
-        "{path}: {}",
-        response.status()
-    );
-    response.headers()["location"].to_str().unwrap().to_string()
-}
-
-/// A server function's JSON answer.
-async fn read(
-    server: &TestServer,
-    path: &str,
-    cookie: &str,
-    form: &[(&str, &str)],
-) -> (u16, Value) {
-    let response = plain_client()
-        .post(server.url(path))
-        .header("cookie", cookie)
-        .header("sec-fetch-site", "same-origin")
-        .form(form)
-        .send()
-        .await
-        .unwrap();
-    let status = response.status().as_u16();
-    let body = response.text().await.unwrap();
-    (
-        status,
-        serde_json::from_str(&body).unwrap_or(Value::String(body)),
-    )
-}
 
 async fn quote(server: &TestServer, cookie: &str, reference: &str) -> Value {
     let (status, body) = read(
@@ -85,15 +28,6 @@ async fn quote(server: &TestServer, cookie: &str, reference: &str) -> Value {
     .await;
     assert_eq!(status, 200, "{body}");
     body
-}
-
-/// A date `days` from today in Milan, as the forms send it.
-fn in_days(days: i64) -> String {
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_secs() as i64;
-    domain::date::Date::in_rome(now).add_days(days).to_string()
 }
 
 fn reference_in(location: &str) -> String {

@@ -9,7 +9,7 @@
 use serde_json::Value;
 use server::store::Db;
 
-use crate::common::{self, TestServer, login, plain_client};
+use crate::common::{self, TestServer, login, read, redirect, scalar};
 
 const CITIZEN: &str = "cittadino@demo.wemi.example";
 const WORKER: &str = "lavoratrice@demo.wemi.example";
@@ -17,56 +17,6 @@ const PROVIDER_ADMIN: &str = "ente@demo.wemi.example";
 const CITY_ADMIN: &str = "admin@demo.wemi.example";
 /// A paid service of the provider whose admin is `ente@demo…`.
 const PROVIDER_SERVICE: &str = "supporto-psicologico-per-anziani-e-nel-lutto";
-
-async fn scalar(db: &Db, sql: &str) -> i64 {
-    match db {
-        Db::Sqlite(p) => sqlx::query_scalar::<_, i64>(sql).fetch_one(p).await,
-        Db::Postgres(p) => sqlx::query_scalar::<_, i64>(sql).fetch_one(p).await,
-    }
-    .unwrap_or_else(|e| panic!("{sql}: {e}"))
-}
-
-/// A form post from this site's page; returns the redirect's target.
-async fn redirect(server: &TestServer, path: &str, cookie: &str, form: &[(&str, &str)]) -> String {
-    let response = plain_client()
-        .post(server.url(path))
-        .header("cookie", cookie)
-        .header("accept", "text/html")
-        .header("sec-fetch-site", "same-origin")
-        .form(form)
-        .send()
-        .await
-        .unwrap();
-    assert!(
-        response.status().is_redirection(),
-        "{path}: {}",
-        response.status()
-    );
-    response.headers()["location"].to_str().unwrap().to_string()
-}
-
-/// A server function's status and JSON answer.
-async fn read(
-    server: &TestServer,
-    path: &str,
-    cookie: &str,
-    form: &[(&str, &str)],
-) -> (u16, Value) {
-    let response = plain_client()
-        .post(server.url(path))
-        .header("cookie", cookie)
-        .header("sec-fetch-site", "same-origin")
-        .form(form)
-        .send()
-        .await
-        .unwrap();
-    let status = response.status().as_u16();
-    let body = response.text().await.unwrap();
-    (
-        status,
-        serde_json::from_str(&body).unwrap_or(Value::String(body)),
-    )
-}
 
 async fn html(server: &TestServer, path: &str, cookie: &str) -> String {
     let response = common::get_with(server, path, cookie).await;

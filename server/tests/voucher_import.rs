@@ -5,43 +5,20 @@
 //! upload, and an upload from a browser without fetch metadata needs the form's token.
 
 use serde_json::Value;
-use server::store::Db;
 
-use crate::common::{self, TestServer, login, plain_client};
+use crate::common::{self, MULTIPART_BOUNDARY, TestServer, login, plain_client, redirect, scalar};
 
 const CITIZEN: &str = "cittadino@demo.wemi.example";
 const CITIZEN_FISCAL_CODE: &str = "RSSGLI85M41F205V";
 const ADMIN: &str = "admin@demo.wemi.example";
-const BOUNDARY: &str = "----wemi-test-boundary-7d1";
-
-async fn scalar(db: &Db, sql: &str) -> i64 {
-    match db {
-        Db::Sqlite(p) => sqlx::query_scalar::<_, i64>(sql).fetch_one(p).await,
-        Db::Postgres(p) => sqlx::query_scalar::<_, i64>(sql).fetch_one(p).await,
-    }
-    .unwrap_or_else(|e| panic!("{sql}: {e}"))
-}
 
 /// A multipart body as a browser sends the page's form: the token, then the file.
 fn multipart(token: Option<&str>, filename: &str, content: &[u8]) -> Vec<u8> {
-    let mut body = Vec::new();
-    if let Some(token) = token {
-        body.extend_from_slice(
-            format!(
-                "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\n{token}\r\n"
-            )
-            .as_bytes(),
-        );
-    }
-    body.extend_from_slice(
-        format!(
-            "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{filename}\"\r\nContent-Type: text/csv\r\n\r\n"
-        )
-        .as_bytes(),
-    );
-    body.extend_from_slice(content);
-    body.extend_from_slice(format!("\r\n--{BOUNDARY}--\r\n").as_bytes());
-    body
+    let fields: Vec<(&str, &str)> = token
+        .map(|token| ("csrf_token", token))
+        .into_iter()
+        .collect();
+    common::multipart(&fields, filename, "text/csv", content)
 }
 
 /// Uploads like the page's form; `fetch_metadata` false acts as a browser without it.
@@ -57,7 +34,7 @@ async fn upload(
         .header("accept", "text/html")
         .header(
             "content-type",
-            format!("multipart/form-data; boundary={BOUNDARY}"),
+            format!("multipart/form-data; boundary={MULTIPART_BOUNDARY}"),
         )
         .body(body);
     if fetch_metadata {
@@ -374,11 +351,11 @@ async fn import_vouchers(server: &TestServer) {
             ("valid_until", "2099-12-31"),
         ]
     };
-    let to = post_form(server, "/fn/assign_voucher", &admin, &assign("zero")).await;
+    let to = redirect(server, "/fn/assign_voucher", &admin, &assign("zero")).await;
     assert!(to.contains("errore=field-amount"), "{to}");
-    let to = post_form(server, "/fn/assign_voucher", &admin, &assign("25,00")).await;
+    let to = redirect(server, "/fn/assign_voucher", &admin, &assign("25,00")).await;
     assert!(to.contains("assegnato=1"), "{to}");
-    let to = post_form(server, "/fn/assign_voucher", &admin, &assign("25,00")).await;
+    let to = redirect(server, "/fn/assign_voucher", &admin, &assign("25,00")).await;
     assert!(to.contains("errore=field-already_assigned"), "{to}");
 
     // The back office finds a person's vouchers and revokes one.
@@ -397,7 +374,7 @@ async fn import_vouchers(server: &TestServer) {
         .unwrap_or_else(|| panic!("{found}"))
         .clone();
     let id = manual["id"].as_i64().unwrap().to_string();
-    let to = post_form(
+    let to = redirect(
         server,
         "/fn/revoke_voucher",
         &admin,
@@ -405,7 +382,7 @@ async fn import_vouchers(server: &TestServer) {
     )
     .await;
     assert!(to.contains("errore=field-reason"), "{to}");
-    let to = post_form(
+    let to = redirect(
         server,
         "/fn/revoke_voucher",
         &admin,
@@ -465,19 +442,6 @@ async fn import_vouchers(server: &TestServer) {
 }
 both_engines!(import_vouchers_, import_vouchers);
 
-async fn post_form(server: &TestServer, path: &str, cookie: &str, form: &[(&str, &str)]) -> String {
-    let response = plain_client()
-        .post(server.url(path))
-        .header("cookie", cookie)
-        .header("accept", "text/html")
-        .header("sec-fetch-site", "same-origin")
-        .form(form)
-        .send()
-        .await
-        .unwrap();
-    location(response).await
-}
-
 async fn json(server: &TestServer, path: &str, cookie: &str, form: &[(&str, &str)]) -> Value {
     let response = plain_client()
         .post(server.url(path))
@@ -505,5 +469,5 @@ async fn confirm(server: &TestServer, cookie: &str, preview: &str, discard: bool
     if discard {
         form.push(("discard", "1"));
     }
-    post_form(server, "/fn/confirm_voucher_import", cookie, &form).await
+    redirect(server, "/fn/confirm_voucher_import", cookie, &form).await
 }

@@ -43,8 +43,10 @@ pub fn month_bounds(month: &str) -> Option<(Date, Date)> {
     Some((first, next))
 }
 
-fn field(text: &str) -> String {
-    // Quote when needed; a leading = + - @ is neutralised so a spreadsheet never runs it.
+/// A text as one field of these `;`-separated CSV files: a leading `=`, `+`, `-` or `@` gets
+/// an apostrophe so a spreadsheet never runs it as a formula, and the field is quoted (inner
+/// quotes doubled) when it holds `;`, `"` or a line break.
+pub fn field(text: &str) -> String {
     let safe = if text.starts_with(['=', '+', '-', '@']) {
         format!("'{text}")
     } else {
@@ -57,7 +59,9 @@ fn field(text: &str) -> String {
     }
 }
 
-fn amount(cents: i64) -> String {
+/// An amount in cents as these CSV files write it, for Excel in Italian: decimal comma, no
+/// thousands separator, no currency sign (`123456` → `1234,56`, `-500` → `-5,00`).
+pub fn amount(cents: i64) -> String {
     Money::from_cents(cents).format_it().replace('.', "")
 }
 

@@ -366,15 +366,13 @@ pub(super) async fn revoke(
 
 /// The spending report per scheme (CSV, Excel in Italian).
 pub async fn spending_csv(s: &BuyingService, who: &SessionUser) -> Result<String, BuyingError> {
+    use domain::payouts::amount;
     may_import(s, who).await?;
     let rows = store::spending(&s.db).await.map_err(internal)?;
-    let amount = |c: i64| {
-        domain::money::Money::from_cents(c)
-            .format_it()
-            .replace('.', "")
-    };
     let mut out = String::from("\u{feff}misura;voucher;assegnato;speso;disponibile;revocato\r\n");
     for r in rows {
+        // Not `domain::payouts::field`: this quoting differs (always an apostrophe when quoted,
+        // line breaks left as they are), and the file's bytes stay as they were.
         let scheme = if r.scheme.contains([';', '"']) || r.scheme.starts_with(['=', '+', '-', '@'])
         {
             format!("\"'{}\"", r.scheme.replace('"', "\"\""))

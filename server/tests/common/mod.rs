@@ -353,6 +353,39 @@ pub async fn redirect(
     response.headers()["location"].to_str().unwrap().to_string()
 }
 
+/// A server function's (`/fn/…`) status and JSON answer to a form post from this site's page
+/// (`Sec-Fetch-Site: same-origin`); a body that is not JSON comes back as a JSON string.
+pub async fn read(
+    server: &TestServer,
+    path: &str,
+    cookie: &str,
+    form: &[(&str, &str)],
+) -> (u16, serde_json::Value) {
+    let response = plain_client()
+        .post(server.url(path))
+        .header("cookie", cookie)
+        .header("sec-fetch-site", "same-origin")
+        .form(form)
+        .send()
+        .await
+        .unwrap();
+    let status = response.status().as_u16();
+    let body = response.text().await.unwrap();
+    (
+        status,
+        serde_json::from_str(&body).unwrap_or(serde_json::Value::String(body)),
+    )
+}
+
+/// A date `days` from today in Milan (`YYYY-MM-DD`), as the forms send it.
+pub fn in_days(days: i64) -> String {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64;
+    domain::date::Date::in_rome(now).add_days(days).to_string()
+}
+
 pub const MULTIPART_BOUNDARY: &str = "----wemi-test-boundary-7d1";
 
 /// A multipart body as a browser sends a form: text fields, then one file.

@@ -155,8 +155,10 @@ fn a_refused_step_changes_nothing_and_names_every_field() {
 
 #[test]
 fn non_eu_workers_need_a_permit_that_has_not_expired() {
-    let mut a = WorkerApplication::default();
-    a.eu_citizen = false;
+    let mut a = WorkerApplication {
+        eu_citizen: false,
+        ..Default::default()
+    };
     let errors = a
         .read_step(
             Step::Documents,
