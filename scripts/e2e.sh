@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs the Playwright tests against the built portal (scripts/build.sh first), once per engine:
-# a fresh SQLite file, then a fresh PostgreSQL database.
+# a fresh SQLite file, then a fresh PostgreSQL database. Arguments go to Playwright (a spec
+# file's name runs only that file: `scripts/e2e.sh domestic`).
 set -euo pipefail
+playwright_args=("$@")
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 addr="127.0.0.1:${E2E_PORT:-3210}"
@@ -57,7 +59,7 @@ run_against() {
         sleep 0.2
     done
     E2E_BASE_URL="http://$addr" E2E_MAIL_DIR="$mail_dir" E2E_OIDC_URL="http://127.0.0.1:$oidc_port" \
-        npx playwright test --config end2end/playwright.config.mjs
+        npx playwright test --config end2end/playwright.config.mjs "${playwright_args[@]}"
     cleanup
 }
 

@@ -210,7 +210,7 @@ test("a worker applies, staff validate, a family proposes, the worker accepts, t
   await proposal.locator(".outcome-hired select").selectOption("direct");
   await proposal.locator(".outcome-hired button").click();
   await expect(proposal).toHaveAttribute("data-state", "hired");
-  await proposal.locator("label[for^=worker_rating-][for$=-5]").click();
+  await proposal.locator('label[for^="worker_rating-"][for$="-5"]').click();
   await proposal.locator(".feedback-form textarea[name=worker_feedback]").fill("Puntuale e gentile.");
   await proposal.locator(".feedback-form button[type=submit]").click();
   await expect(proposal).toContainText("5/5");

@@ -738,6 +738,31 @@ async fn whole_journey(server: &TestServer) {
 
     // Staff see the request with the whole ranking and the excluded workers' reasons.
     let admin = login(server, ADMIN, None).await;
+    // Staff propose a shortlisted worker for the family's second request.
+    let second_reference = second_path.rsplit('/').next().unwrap().to_string();
+    let (_, page) = html(
+        server,
+        &format!("/amministrazione/richieste-lavoro/{second_reference}"),
+        &admin,
+    )
+    .await;
+    let demo_candidate = common::attr(&page, ".candidate", "data-application");
+    let to = redirect(
+        server,
+        &format!("/amministrazione/richieste-lavoro/{second_reference}/azione"),
+        &admin,
+        &[("azione", "propose"), ("application_id", &demo_candidate)],
+    )
+    .await;
+    assert!(to.contains("fatto=1"), "{to}");
+    assert_eq!(
+        scalar(
+            db,
+            "SELECT COUNT(*) FROM match_proposals WHERE proposed_by = 'staff'"
+        )
+        .await,
+        1
+    );
     let (status, page) = html(
         server,
         &format!("/amministrazione/richieste-lavoro/{reference}?esclusi=1"),
@@ -808,7 +833,14 @@ async fn whole_journey(server: &TestServer) {
         0
     );
     assert_eq!(scalar(db, "SELECT COUNT(*) FROM worker_documents").await, 0);
-    assert_eq!(scalar(db, "SELECT COUNT(*) FROM match_proposals").await, 0);
+    assert_eq!(
+        scalar(
+            db,
+            &format!("SELECT COUNT(*) FROM match_proposals WHERE application_id = {application}")
+        )
+        .await,
+        0
+    );
 }
 both_engines!(whole_journey_, whole_journey);
 
