@@ -331,6 +331,12 @@ pub fn App() -> impl IntoView {
                         view=CalculatorPage
                         ssr=SsrMode::InOrder
                     />
+                    // Statistics (issue 8).
+                    <Route
+                        path=(StaticSegment("amministrazione"), StaticSegment("statistiche"))
+                        view=crate::pages::statistics::StatisticsPage
+                        ssr=SsrMode::Async
+                    />
                 </Routes>
             </Layout>
         </Router>

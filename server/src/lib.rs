@@ -14,6 +14,8 @@ pub mod payments;
 pub mod pdf;
 pub mod rest;
 pub mod store;
+// Statistics (issue 8).
+pub mod statistics;
 
 use std::net::SocketAddr;
 use std::sync::Arc;

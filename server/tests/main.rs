@@ -27,3 +27,5 @@ mod provider_accounts;
 mod quotes;
 mod reviews;
 mod voucher_import;
+// Statistics (issue 8).
+mod statistics;

@@ -23,3 +23,5 @@ pub mod rome_time;
 pub mod search;
 pub mod seats;
 pub mod vouchers;
+// Statistics (issue 8).
+pub mod statistics;

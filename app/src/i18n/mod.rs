@@ -21,6 +21,8 @@ pub mod receipts;
 pub mod reviews;
 pub mod voucher_import;
 pub mod waitlist;
+// Statistics (issue 8).
+pub mod statistics;
 
 use serde::{Deserialize, Serialize};
 

@@ -18,3 +18,6 @@ pub use domestic::*;
 pub use quotes::*;
 pub use reviews::*;
 pub use service::*;
+// Statistics (issue 8).
+mod statistics;
+pub use statistics::*;

@@ -14,3 +14,5 @@ pub mod report;
 pub mod reviews;
 pub mod services;
 pub mod spaces;
+// Statistics (issue 8).
+pub mod statistics;

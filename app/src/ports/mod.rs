@@ -14,3 +14,6 @@ pub use buying::*;
 pub use domestic::*;
 pub use reviews::*;
 pub use store::*;
+// Statistics (issue 8).
+mod statistics;
+pub use statistics::*;

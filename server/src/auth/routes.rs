@@ -41,6 +41,8 @@ const CONTENT: Rule = Rule::Permission(Permission::Content);
 const REVIEWS: Rule = Rule::Permission(Permission::ReviewsModeration);
 /// City staff who validate domestic workers and match them with families.
 const WORKERS: Rule = Rule::Permission(Permission::WorkersMatching);
+// Statistics (issue 8).
+const STATISTICS: Rule = Rule::Permission(Permission::Statistics);
 /// Staff of a provider (admins and operators); which provider's data they see is checked by
 /// the buying service against their role's scope.
 pub const PROVIDER_STAFF: Rule =
@@ -322,6 +324,11 @@ pub static RULES: &[RouteRule] = &[
     any("/offline.html", PUBLIC),
     any("/robots.txt", PUBLIC),
     any("/favicon.ico", PUBLIC),
+    // Statistics (issue 8).
+    any("/amministrazione/statistiche", STATISTICS),
+    any("/fn/statistics_page", STATISTICS),
+    only(Method::GET, "/amministrazione/statistiche.csv", STATISTICS),
+    only(Method::GET, "/amministrazione/statistiche.xlsx", STATISTICS),
 ];
 
 /// A path the rules can be trusted on: no `.` or `..` segment, no percent-encoded dot, slash

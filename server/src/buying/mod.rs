@@ -22,6 +22,8 @@ pub mod receipts;
 pub mod reviews;
 pub mod voucher_import;
 pub mod waitlist;
+// Statistics (issue 8).
+pub mod statistics;
 
 use std::sync::Arc;
 

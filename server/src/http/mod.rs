@@ -15,6 +15,8 @@ mod receipts;
 mod statics;
 mod voucher_import;
 mod webhooks;
+// Statistics (issue 8).
+mod statistics;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -54,6 +56,8 @@ pub fn router(state: AppState) -> Router {
         let reviews: app::ports::SharedReviews = state.buying.clone();
         let appointments: app::ports::SharedAppointments = state.buying.clone();
         let domestic: app::ports::SharedDomesticWork = state.domestic.clone();
+        // Statistics (issue 8).
+        let statistics: app::ports::SharedStatistics = state.buying.clone();
         let demo = state.demo;
         move || {
             provide_context::<SharedStore>(Arc::clone(&store));
@@ -62,6 +66,7 @@ pub fn router(state: AppState) -> Router {
             provide_context::<app::ports::SharedReviews>(Arc::clone(&reviews));
             provide_context::<app::ports::SharedAppointments>(Arc::clone(&appointments));
             provide_context::<app::ports::SharedDomesticWork>(Arc::clone(&domestic));
+            provide_context::<app::ports::SharedStatistics>(Arc::clone(&statistics));
             provide_context(DemoMode(demo));
             leptos::nonce::provide_nonce();
         }
@@ -126,6 +131,15 @@ pub fn router(state: AppState) -> Router {
                 )),
         )
         .merge(domestic_routes(&state))
+        // Statistics (issue 8).
+        .route(
+            "/amministrazione/statistiche.csv",
+            get(statistics::csv).with_state(state.buying.clone()),
+        )
+        .route(
+            "/amministrazione/statistiche.xlsx",
+            get(statistics::xlsx).with_state(state.buying.clone()),
+        )
         .route(
             "/webhooks/{gateway}",
             axum::routing::post(webhooks::receive).with_state(state.buying.clone()),

@@ -65,6 +65,11 @@ pub fn AreaPage() -> impl IntoView {
         .as_ref()
         .is_some_and(|u| u.assisted_by.is_none() && u.permissions.iter().any(|p| p == "content"));
     let feedback = crate::i18n::feedback_results::feedback_result_texts(locale);
+    // Statistics (issue 8).
+    let statistics_staff = user.as_ref().is_some_and(|u| {
+        u.assisted_by.is_none() && u.permissions.iter().any(|p| p == "statistics")
+    });
+    let statistics = crate::i18n::statistics::statistics_texts(locale);
     let buying = crate::i18n::buying::texts(locale);
     let quotes = crate::i18n::quotes::quote_texts(locale);
     let notifications = crate::i18n::notifications::notification_texts(locale);
@@ -128,6 +133,7 @@ pub fn AreaPage() -> impl IntoView {
                 {kiosk_admin.then(|| card("/amministrazione/chioschi", kiosk.title, kiosk.bar))}
                 {voucher_admin.then(|| card("/amministrazione/voucher", imports.title, imports.file_hint))}
                 {content_admin.then(|| card("/amministrazione/valutazioni-pagine", feedback.title, feedback.area_text))}
+                {statistics_staff.then(|| card("/amministrazione/statistiche", statistics.title, statistics.card_text))}
             </div>
             <LogoutForm locale=locale />
         </div>
