@@ -134,6 +134,7 @@ fn request(rng: &mut Rng, today: Date) -> FamilyRequest {
         min_italian: rng.chance(50).then_some(Cefr::A2),
         wants_driving_licence: rng.chance(30),
         wants_non_smoker: rng.chance(50),
+        min_years: 0,
         has_pets: rng.chance(30),
     }
 }

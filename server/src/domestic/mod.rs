@@ -19,7 +19,7 @@ mod worker;
 
 use app::i18n::Locale;
 use app::model::{
-    ApplicationPage, FormDraft, RequestPage, RequestSummary, SessionUser, StaffApplicationFilter,
+    ApplicationPage, RequestForm, RequestPage, RequestSummary, SessionUser, StaffApplicationFilter,
     StaffApplicationList, StaffApplicationPage, WorkerProposalView,
 };
 use app::ports::{ClientInfo, DomesticError, DomesticWork, ProposalAction, StoreError, Upload};
@@ -201,8 +201,16 @@ impl DomesticWork for DomesticService {
         worker::proposals(self, who, locale).await
     }
 
-    async fn request_draft(&self, who: &SessionUser) -> Result<FormDraft, DomesticError> {
-        family::draft(self, who).await
+    async fn request_form(&self, who: &SessionUser) -> Result<RequestForm, DomesticError> {
+        family::form(self, who).await
+    }
+
+    async fn preview_request(
+        &self,
+        who: &SessionUser,
+        fields: &Fields,
+    ) -> Result<(), DomesticError> {
+        family::preview(self, who, fields).await
     }
 
     async fn create_request(

@@ -293,6 +293,17 @@ pub async fn create_request(
         return login("/lavoro-domestico/richiesta");
     };
     let f = fields(&body);
+    // "Estimate the cost": keep what was typed and show the form again with the figures.
+    if f.flag("anteprima") {
+        let back = format!(
+            "/lavoro-domestico/richiesta?lang={}&stima=1#request-estimate",
+            locale.code()
+        );
+        return match s.preview_request(&current.user, &f).await {
+            Ok(()) => Redirect::to(&back).into_response(),
+            Err(err) => Redirect::to(&with_error(&back, &err)).into_response(),
+        };
+    }
     let key = f.get("submit_key").to_string();
     match s
         .create_request(&current.user, &f, &key, locale, &client)
