@@ -60,7 +60,6 @@ fn request_form(form: RequestForm, locale: Locale) -> AnyView {
         .into_any(),
         None => view! { <p class="form-text" id="request-estimate-hint">{tx.estimate_hint}</p> }.into_any(),
     };
-    let en = locale == Locale::En;
     let key = draft.value("submit_key").unwrap_or_default();
     let f = Form::new("request", draft, locale);
     let labels = move |name: &str| t::field_label(locale, name);
@@ -73,18 +72,9 @@ fn request_form(form: RequestForm, locale: Locale) -> AnyView {
             )
         })
         .collect();
-    let regimes = t::REGIMES
-        .iter()
-        .map(|(c, it, e)| (c.to_string(), if en { e } else { it }.to_string()))
-        .collect();
-    let conditions: Vec<(String, String)> = skills::CONDITIONS
-        .iter()
-        .map(|(c, it, e)| (c.to_string(), if en { e } else { it }.to_string()))
-        .collect();
-    let mobility: Vec<(String, String)> = skills::MOBILITY
-        .iter()
-        .map(|(c, it, e)| (c.to_string(), if en { e } else { it }.to_string()))
-        .collect();
+    let regimes = options(t::REGIMES, locale);
+    let conditions: Vec<(String, String)> = options(skills::CONDITIONS, locale);
+    let mobility: Vec<(String, String)> = options(skills::MOBILITY, locale);
     let people = (1..=MAX_PEOPLE)
         .map(|i| {
             let age = format!("p{i}_age");
@@ -105,10 +95,7 @@ fn request_form(form: RequestForm, locale: Locale) -> AnyView {
     let tasks = ROLES
         .iter()
         .map(|r| {
-            let list = skills::for_role(*r)
-                .iter()
-                .map(|(c, it, e)| (c.to_string(), if en { e } else { it }.to_string()))
-                .collect();
+            let list = options(skills::for_role(*r), locale);
             f.choices_part(
                 "tasks",
                 Some(role_code(*r)),
