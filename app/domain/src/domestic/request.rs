@@ -216,9 +216,18 @@ impl FamilyRequestDoc {
         WeekCalendar::from_bits(self.calendar).slots()
     }
 
-    /// Tasks plus the skills the declared conditions call for.
+    /// Tasks plus the skills the declared conditions call for, and for a babysitter the age
+    /// bands of the children.
     fn wanted_skills(&self) -> Vec<String> {
         let mut out = self.tasks.clone();
+        if self.role() == Some(Role::Babysitter) {
+            for p in &self.people {
+                let band = skills::age_band(p.age).to_string();
+                if !out.contains(&band) {
+                    out.push(band);
+                }
+            }
+        }
         for p in &self.people {
             for c in p.conditions.iter().chain(std::iter::once(&p.mobility)) {
                 if let Some(s) = skills::skill_for_condition(c)
