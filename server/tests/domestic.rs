@@ -495,6 +495,15 @@ async fn whole_journey(server: &TestServer) {
     assert_eq!(scalar(db, "SELECT COUNT(*) FROM family_requests").await, 0);
     let (_, page) = html(server, &to, &family).await;
     assert!(page.contains("Via Padova 30"), "the form comes back filled");
+    assert_eq!(
+        scalar(
+            db,
+            "SELECT COUNT(*) FROM form_drafts WHERE data LIKE '%dementia%'"
+        )
+        .await,
+        0,
+        "health data without consent are not kept, not even in a draft"
+    );
     // "Estimate the cost" keeps the form and shows the calculator's figures; nothing is sent.
     let mut preview = request_fields(key).await;
     preview.push(("anteprima", "1".into()));

@@ -188,7 +188,11 @@ fn main() {
 /// `worker_applications.data`).
 fn application_of(w: &WorkerProfile) -> WorkerApplication {
     let role = w.roles[0];
-    let years = w.years.iter().find(|(r, _)| *r == role).map_or(0, |(_, y)| *y);
+    let years = w
+        .years
+        .iter()
+        .find(|(r, _)| *r == role)
+        .map_or(0, |(_, y)| *y);
     WorkerApplication {
         first_name: format!("Nome{}", w.id),
         last_name: "Cognome".into(),
@@ -213,7 +217,11 @@ fn application_of(w: &WorkerProfile) -> WorkerApplication {
             .iter()
             .map(|r| RoleAvailability {
                 role: role_code(*r).into(),
-                regimes: w.regimes.iter().map(|g| regime_code(*g).to_string()).collect(),
+                regimes: w
+                    .regimes
+                    .iter()
+                    .map(|g| regime_code(*g).to_string())
+                    .collect(),
                 calendar: w.calendar.to_bits(),
                 max_weekly_hours: w.max_weekly_slots / 2,
                 expected_hourly_cents: w.expected_hourly_cents,
@@ -232,7 +240,11 @@ fn stored_path(workers: &[WorkerProfile], requests: &[FamilyRequest], today: Dat
         .iter()
         .map(|w| {
             let doc = application_of(w);
-            (w.id, doc.roles.join(","), serde_json::to_string(&doc).expect("json"))
+            (
+                w.id,
+                doc.roles.join(","),
+                serde_json::to_string(&doc).expect("json"),
+            )
         })
         .collect();
     let mut times = Vec::new();

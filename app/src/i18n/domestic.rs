@@ -947,8 +947,8 @@ pub fn field_error(locale: Locale, code: &str) -> &'static str {
             "below the contractual minimum",
         ),
         "consent" => (
-            "serve il consenso per i dati sulla salute, oppure togli condizioni e mobilità",
-            "consent is needed for the health data, or remove conditions and mobility",
+            "per indicare condizioni e mobilità serve il consenso: spuntalo e indicale di nuovo (senza consenso non le conserviamo)",
+            "conditions and mobility need your consent: tick it and give them again (without consent we do not keep them)",
         ),
         "too_many" => ("numero massimo raggiunto", "maximum reached"),
         _ => ("valore non valido", "invalid value"),

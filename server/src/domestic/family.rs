@@ -15,6 +15,16 @@ use crate::store::domestic::{self as store, Event, Proposed, RequestRow};
 /// How many profiles the family's shortlist shows.
 pub const SHORTLIST: usize = 10;
 
+/// What of a request form may be kept as a draft: health data (conditions, mobility) only
+/// with the family's consent, never otherwise, not even for a moment.
+fn keepable_request(fields: &Fields) -> Vec<(String, String)> {
+    let consented = fields.flag("health_consent");
+    keepable(fields)
+        .into_iter()
+        .filter(|(k, _)| consented || !(k.ends_with("_conditions") || k.ends_with("_mobility")))
+        .collect()
+}
+
 fn new_reference() -> String {
     use rand::Rng;
     const ALPHABET: &[u8] = b"23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
@@ -52,7 +62,7 @@ pub(super) async fn preview(
     fields: &Fields,
 ) -> Result<(), DomesticError> {
     let draft = FormDraft {
-        fields: keepable(fields),
+        fields: keepable_request(fields),
         errors: Vec::new(),
     };
     let json = serde_json::to_string(&draft).unwrap_or_default();
@@ -91,7 +101,7 @@ pub(super) async fn create(
         Ok(doc) => doc,
         Err(errors) => {
             let draft = FormDraft {
-                fields: keepable(fields),
+                fields: keepable_request(fields),
                 errors: errors.clone(),
             };
             let json = serde_json::to_string(&draft).unwrap_or_default();
