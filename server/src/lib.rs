@@ -14,6 +14,8 @@ pub mod payments;
 pub mod pdf;
 pub mod rest;
 pub mod store;
+// Administration (issue 8).
+pub mod admin;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -190,6 +192,7 @@ pub async fn start(
         accounts,
         buying: buying.clone(),
         domestic: domestic.clone(),
+        admin: Arc::new(admin::AdminService::new(db.clone())),
     };
     let app = http::router(state);
     // TCP_NODELAY: without it small responses wait for delayed ACKs (~40 ms each).

@@ -12,6 +12,8 @@ pub mod quotes;
 pub mod report;
 pub mod reviews;
 pub mod services;
+// Administration (issue 8).
+pub mod admin;
 
 #[cfg(feature = "ssr")]
 pub(crate) fn store() -> Result<crate::ports::SharedStore, leptos::prelude::ServerFnError> {

@@ -21,6 +21,8 @@ pub mod receipts;
 pub mod reviews;
 pub mod voucher_import;
 pub mod waitlist;
+// Administration (issue 8).
+pub mod admin;
 
 use serde::{Deserialize, Serialize};
 

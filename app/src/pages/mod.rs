@@ -14,3 +14,5 @@ pub mod report;
 pub mod reviews;
 pub mod services;
 pub mod spaces;
+// Administration (issue 8).
+pub mod admin;

@@ -29,6 +29,8 @@ pub mod search_index;
 mod service;
 pub mod voucher_imports;
 pub mod waitlist;
+// Administration (issue 8).
+pub mod admin;
 
 use app::model::{
     Category, Municipio, PageRequest, Paged, ProviderSite, ProviderSummary, ServiceDetail,
