@@ -44,6 +44,9 @@ use crate::pages::reviews::{ModerationPage, ProviderReviewsPage};
 use crate::pages::services::ServicesPage;
 use crate::pages::services::detail::ServicePage;
 use crate::pages::services::landing::{CategoryPage, TargetGroupPage};
+// Administration (issue 8).
+use crate::pages::admin::spaces::{AdminSpaceDetailPage, AdminSpacesPage};
+use crate::pages::admin::users::{AdminAccountPage, AdminUsersPage};
 use crate::pages::{home::HomePage, not_found::NotFound, report::ReportPage, spaces::SpacesPage};
 
 /// The whole document. Only the server renders it; the browser hydrates the islands inside.
@@ -335,6 +338,27 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=(StaticSegment("amministrazione"), StaticSegment("statistiche"))
                         view=crate::pages::statistics::StatisticsPage
+                        ssr=SsrMode::Async
+                    />
+                    // Administration (issue 8).
+                    <Route
+                        path=(StaticSegment("amministrazione"), StaticSegment("utenti"))
+                        view=AdminUsersPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("amministrazione"), StaticSegment("utenti"), ParamSegment("id"))
+                        view=AdminAccountPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("amministrazione"), StaticSegment("spazi"))
+                        view=AdminSpacesPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("amministrazione"), StaticSegment("spazi"), ParamSegment("id"))
+                        view=AdminSpaceDetailPage
                         ssr=SsrMode::Async
                     />
                 </Routes>

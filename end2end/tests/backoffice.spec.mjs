@@ -7,7 +7,7 @@ const PAGES = [
   ["cittadino@demo.wemi.example", ["/area-personale", "/area-personale/ordini", "/area-personale/preventivi", "/area-personale/voucher", "/area-personale/notifiche", "/carrello", "/appuntamenti/nuovo?servizio=supporto-psicologico-per-anziani-e-nel-lutto", "/area-personale/appuntamenti"]],
   ["operatore@demo.wemi.example", ["/operatore/appuntamenti"]],
   ["ente@demo.wemi.example", ["/ente/ordini", "/ente/preventivi", "/ente/recensioni", "/ente/pagamenti"]],
-  ["admin@demo.wemi.example", ["/amministrazione/voucher", "/amministrazione/voucher?cf=RSSGLI85M41F205V", "/amministrazione/recensioni", "/amministrazione/valutazioni-pagine", "/amministrazione/statistiche"]],
+  ["admin@demo.wemi.example", ["/amministrazione/voucher", "/amministrazione/voucher?cf=RSSGLI85M41F205V", "/amministrazione/recensioni", "/amministrazione/valutazioni-pagine", "/amministrazione/statistiche", "/amministrazione/utenti?q=demo", "/amministrazione/utenti/1", "/amministrazione/spazi", "/amministrazione/spazi/1"]],
 ];
 
 for (const [email, paths] of PAGES) {

@@ -161,11 +161,18 @@ async function request(family) {
   await family.locator("label[for=request-languages-es]").click();
   await family.locator("#request-address").fill("Via Padova 30");
   await family.locator("#request-municipio").selectOption("2");
-  // Health data without consent: refused, the form comes back filled.
+  // Health data without consent: refused and not kept; the rest of the form comes back filled.
   await family.locator("#request-submit").click();
   await expect(family.locator("#request-errors")).toContainText("consenso");
   await expect(family.locator("#request-address")).toHaveValue("Via Padova 30");
+  await family.locator("#request-p1-mobility").selectOption("assisted");
+  await family.locator("label[for=request-p1-conditions-dementia]").click();
   await family.locator("label[for=request-health-consent]").click();
+  // The cost along the way: the calculator's estimate of what is typed, the form kept.
+  await family.locator("#request-estimate-button").click();
+  await expect(family.locator("#request-estimate")).toContainText("al mese in media");
+  await expect(family.locator("#request-address")).toHaveValue("Via Padova 30");
+  await expectAccessible(family);
   await family.locator("#request-submit").click();
   await expect(family).toHaveURL(/\/area-personale\/lavoro-domestico\/LD-/);
 }

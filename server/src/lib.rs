@@ -16,6 +16,8 @@ pub mod rest;
 pub mod store;
 // Statistics (issue 8).
 pub mod statistics;
+// Administration (issue 8).
+pub mod admin;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -192,6 +194,7 @@ pub async fn start(
         accounts,
         buying: buying.clone(),
         domestic: domestic.clone(),
+        admin: Arc::new(admin::AdminService::new(db.clone())),
     };
     let app = http::router(state);
     // TCP_NODELAY: without it small responses wait for delayed ACKs (~40 ms each).

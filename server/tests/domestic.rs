@@ -495,8 +495,33 @@ async fn whole_journey(server: &TestServer) {
     assert_eq!(scalar(db, "SELECT COUNT(*) FROM family_requests").await, 0);
     let (_, page) = html(server, &to, &family).await;
     assert!(page.contains("Via Padova 30"), "the form comes back filled");
+    assert_eq!(
+        scalar(
+            db,
+            "SELECT COUNT(*) FROM form_drafts WHERE data LIKE '%dementia%'"
+        )
+        .await,
+        0,
+        "health data without consent are not kept, not even in a draft"
+    );
+    // "Estimate the cost" keeps the form and shows the calculator's figures; nothing is sent.
+    let mut preview = request_fields(key).await;
+    preview.push(("anteprima", "1".into()));
+    let to = post_request(server, &family, &preview).await;
+    assert!(to.contains("stima=1"), "{to}");
+    let (_, page) = html(server, &to, &family).await;
+    assert!(
+        page.contains("id=\"request-estimate\"") && page.contains("al mese in media"),
+        "the estimate"
+    );
+    assert!(
+        page.contains("Via Padova 30"),
+        "the form keeps what was typed"
+    );
+    assert_eq!(scalar(db, "SELECT COUNT(*) FROM family_requests").await, 0);
     let mut fields = request_fields(key).await;
     fields.push(("health_consent", "1".into()));
+    fields.push(("min_years", "5".into()));
     let to = post_request(server, &family, &fields).await;
     assert!(
         to.contains("/area-personale/lavoro-domestico/LD-") && to.contains("inviata=1"),
@@ -524,6 +549,10 @@ async fn whole_journey(server: &TestServer) {
         "explained"
     );
     assert!(page.contains("parla spagnolo"));
+    assert!(
+        page.contains("almeno 5 anni di esperienza, come richiesto"),
+        "the years asked for"
+    );
     assert!(
         !page.contains("Lopez") && !page.contains("7654321") && !page.contains(NEW_WORKER),
         "anonymous"

@@ -8,6 +8,7 @@ mod common;
 mod access_matrix;
 mod accounts_api;
 mod accreditation;
+mod admin;
 mod appointments;
 mod assisted_mode;
 mod buying;

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::model::{
-    ApplicationPage, FormDraft, RequestPage, RequestSummary, StaffApplicationList,
+    ApplicationPage, RequestForm, RequestPage, RequestSummary, StaffApplicationList,
     StaffApplicationPage, WorkerProposalView,
 };
 
@@ -62,10 +62,10 @@ pub async fn domestic_application_page(
 }
 
 #[server(prefix = "/fn", endpoint = "domestic_request_draft")]
-pub async fn domestic_request_draft(lang: Option<String>) -> Result<FormDraft, ServerFnError> {
+pub async fn domestic_request_draft(lang: Option<String>) -> Result<RequestForm, ServerFnError> {
     let locale = Locale::from_param(lang.as_deref());
     service()?
-        .request_draft(&who()?)
+        .request_form(&who()?)
         .await
         .map_err(|e| read_error(e, locale))
 }

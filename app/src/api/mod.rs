@@ -14,6 +14,8 @@ pub mod reviews;
 pub mod services;
 // Statistics (issue 8).
 pub mod statistics;
+// Administration (issue 8).
+pub mod admin;
 
 #[cfg(feature = "ssr")]
 pub(crate) fn store() -> Result<crate::ports::SharedStore, leptos::prelude::ServerFnError> {

@@ -23,6 +23,8 @@ pub mod voucher_import;
 pub mod waitlist;
 // Statistics (issue 8).
 pub mod statistics;
+// Administration (issue 8).
+pub mod admin;
 
 use serde::{Deserialize, Serialize};
 

@@ -129,6 +129,13 @@ pub struct EstimateView {
     pub calculator_query: String,
 }
 
+/// The request form: the refused or previewed draft, and the estimate of what is typed so far.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct RequestForm {
+    pub draft: FormDraft,
+    pub estimate: Option<EstimateView>,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RequestSummary {
     pub reference: String,

@@ -9,8 +9,11 @@ mod domestic;
 mod quotes;
 mod reviews;
 mod service;
+// Administration (issue 8).
+mod admin;
 
 pub use account::*;
+pub use admin::*;
 pub use appointments::*;
 pub use buying::*;
 pub use catalog::*;

@@ -16,3 +16,5 @@ pub mod services;
 pub mod spaces;
 // Statistics (issue 8).
 pub mod statistics;
+// Administration (issue 8).
+pub mod admin;

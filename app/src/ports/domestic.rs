@@ -129,11 +129,17 @@ pub trait DomesticWork: Send + Sync + 'static {
     ) -> Result<Vec<WorkerProposalView>, DomesticError>;
 
     // The family.
-    /// The request form's refused draft, if any.
-    async fn request_draft(
+    /// The request form: its refused or previewed draft, and the estimate of the draft.
+    async fn request_form(
         &self,
         who: &SessionUser,
-    ) -> Result<crate::model::FormDraft, DomesticError>;
+    ) -> Result<crate::model::RequestForm, DomesticError>;
+    /// Keeps what was typed so far without sending it (the "estimate the cost" button).
+    async fn preview_request(
+        &self,
+        who: &SessionUser,
+        fields: &Fields,
+    ) -> Result<(), DomesticError>;
     /// Creates a request; the same `key` twice returns the same reference.
     async fn create_request(
         &self,

@@ -7,8 +7,11 @@ mod buying;
 mod domestic;
 mod reviews;
 mod store;
+// Administration (issue 8).
+mod admin;
 
 pub use accounts::*;
+pub use admin::*;
 pub use appointments::*;
 pub use buying::*;
 pub use domestic::*;

@@ -329,6 +329,32 @@ pub static RULES: &[RouteRule] = &[
     any("/fn/statistics_page", STATISTICS),
     only(Method::GET, "/amministrazione/statistiche.csv", STATISTICS),
     only(Method::GET, "/amministrazione/statistiche.xlsx", STATISTICS),
+    // Administration (issue 8): accounts' roles and permissions, WeMi spaces' schedules.
+    any("/amministrazione/utenti", USERS),
+    any("/amministrazione/utenti/{id}", USERS),
+    only(Method::POST, "/amministrazione/utenti/{id}/ruoli", USERS),
+    any("/fn/admin_users", USERS),
+    any("/fn/admin_user", USERS),
+    any("/amministrazione/spazi", CONTENT),
+    any("/amministrazione/spazi/{id}", CONTENT),
+    only(Method::POST, "/amministrazione/spazi/{id}/orari", CONTENT),
+    only(
+        Method::POST,
+        "/amministrazione/spazi/{id}/sportelli",
+        CONTENT,
+    ),
+    only(
+        Method::POST,
+        "/amministrazione/spazi/{id}/chiusure",
+        CONTENT,
+    ),
+    only(
+        Method::POST,
+        "/amministrazione/spazi/{id}/chiusure/elimina",
+        CONTENT,
+    ),
+    any("/fn/admin_spaces", CONTENT),
+    any("/fn/admin_space", CONTENT),
 ];
 
 /// A path the rules can be trusted on: no `.` or `..` segment, no percent-encoded dot, slash

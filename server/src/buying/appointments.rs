@@ -159,22 +159,7 @@ async fn audit_action(
     action: &str,
     target: &str,
 ) {
-    let (actor, on_behalf_of) = match &who.assisted_by {
-        Some(op) => (Some(op.user_id), Some(who.user_id)),
-        None => (Some(who.user_id), None),
-    };
-    let entry = audit::Entry {
-        actor,
-        on_behalf_of,
-        action,
-        target,
-        ip: &client.ip,
-        request_id: &client.request_id,
-        ..Default::default()
-    };
-    if let Err(err) = audit::record(&s.db, &entry, now()).await {
-        tracing::error!(%err, "audit of an appointment action failed");
-    }
+    audit::record_session_action(&s.db, who, client, action, None, target, "").await;
 }
 
 fn view(row: &AppointmentRow, at_now: i64, operator: bool) -> AppointmentView {

@@ -250,23 +250,7 @@ async fn audit_action(
     target: &str,
     subject: Option<i64>,
 ) {
-    let (actor, on_behalf_of) = match &who.assisted_by {
-        Some(op) => (Some(op.user_id), Some(who.user_id)),
-        None => (Some(who.user_id), None),
-    };
-    let entry = audit::Entry {
-        actor,
-        on_behalf_of,
-        action,
-        subject,
-        target,
-        ip: &client.ip,
-        request_id: &client.request_id,
-        ..Default::default()
-    };
-    if let Err(err) = audit::record(&s.db, &entry, now()).await {
-        tracing::error!(%err, "audit of a quote action failed");
-    }
+    audit::record_session_action(&s.db, who, client, action, subject, target, "").await;
 }
 
 /// The provider `who` answers for on this request, if they are staff of a recipient.

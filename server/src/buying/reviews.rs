@@ -47,23 +47,7 @@ async fn audit_action(
     subject: Option<i64>,
     reason: &str,
 ) {
-    let (actor, on_behalf_of) = match &who.assisted_by {
-        Some(op) => (Some(op.user_id), Some(who.user_id)),
-        None => (Some(who.user_id), None),
-    };
-    let entry = audit::Entry {
-        actor,
-        on_behalf_of,
-        action,
-        subject,
-        target,
-        reason,
-        ip: &client.ip,
-        request_id: &client.request_id,
-    };
-    if let Err(err) = audit::record(&s.db, &entry, now()).await {
-        tracing::error!(%err, "audit of a review action failed");
-    }
+    audit::record_session_action(&s.db, who, client, action, subject, target, reason).await;
 }
 
 /// The providers whose staff `who` is (never while assisting a citizen).

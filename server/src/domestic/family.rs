@@ -15,6 +15,16 @@ use crate::store::domestic::{self as store, Event, Proposed, RequestRow};
 /// How many profiles the family's shortlist shows.
 pub const SHORTLIST: usize = 10;
 
+/// What of a request form may be kept as a draft: health data (conditions, mobility) only
+/// with the family's consent, never otherwise, not even for a moment.
+fn keepable_request(fields: &Fields) -> Vec<(String, String)> {
+    let consented = fields.flag("health_consent");
+    keepable(fields)
+        .into_iter()
+        .filter(|(k, _)| consented || !(k.ends_with("_conditions") || k.ends_with("_mobility")))
+        .collect()
+}
+
 fn new_reference() -> String {
     use rand::Rng;
     const ALPHABET: &[u8] = b"23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
@@ -32,10 +42,36 @@ fn new_key() -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-pub(super) async fn draft(
+/// The form with its draft and the estimate of what the draft says so far.
+pub(super) async fn form(
     s: &DomesticService,
     who: &SessionUser,
-) -> Result<FormDraft, DomesticError> {
+) -> Result<app::model::RequestForm, DomesticError> {
+    let draft = draft(s, who).await?;
+    let fields = Fields::new(draft.fields.clone());
+    let estimate = domain::domestic::request::estimate_from_form(&fields)
+        .as_ref()
+        .and_then(views::estimate);
+    Ok(app::model::RequestForm { draft, estimate })
+}
+
+/// Keeps the form as typed (no errors shown), for the estimate.
+pub(super) async fn preview(
+    s: &DomesticService,
+    who: &SessionUser,
+    fields: &Fields,
+) -> Result<(), DomesticError> {
+    let draft = FormDraft {
+        fields: keepable_request(fields),
+        errors: Vec::new(),
+    };
+    let json = serde_json::to_string(&draft).unwrap_or_default();
+    store::save_form_draft(&s.db, who.user_id, "request", &json, now())
+        .await
+        .map_err(internal)
+}
+
+async fn draft(s: &DomesticService, who: &SessionUser) -> Result<FormDraft, DomesticError> {
     let mut draft = draft_of(
         store::form_draft(&s.db, who.user_id, "request")
             .await
@@ -65,7 +101,7 @@ pub(super) async fn create(
         Ok(doc) => doc,
         Err(errors) => {
             let draft = FormDraft {
-                fields: keepable(fields),
+                fields: keepable_request(fields),
                 errors: errors.clone(),
             };
             let json = serde_json::to_string(&draft).unwrap_or_default();

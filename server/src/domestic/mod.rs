@@ -19,7 +19,7 @@ mod worker;
 
 use app::i18n::Locale;
 use app::model::{
-    ApplicationPage, FormDraft, RequestPage, RequestSummary, SessionUser, StaffApplicationFilter,
+    ApplicationPage, RequestForm, RequestPage, RequestSummary, SessionUser, StaffApplicationFilter,
     StaffApplicationList, StaffApplicationPage, WorkerProposalView,
 };
 use app::ports::{ClientInfo, DomesticError, DomesticWork, ProposalAction, StoreError, Upload};
@@ -106,23 +106,7 @@ pub(crate) async fn audit(
     target: &str,
     reason: &str,
 ) {
-    let (actor, on_behalf_of) = match &who.assisted_by {
-        Some(op) => (Some(op.user_id), Some(who.user_id)),
-        None => (Some(who.user_id), None),
-    };
-    let entry = audit::Entry {
-        actor,
-        on_behalf_of,
-        action,
-        subject,
-        target,
-        reason,
-        ip: &client.ip,
-        request_id: &client.request_id,
-    };
-    if let Err(err) = audit::record(&s.db, &entry, now()).await {
-        tracing::error!(%err, "audit of a domestic-work action failed");
-    }
+    audit::record_session_action(&s.db, who, client, action, subject, target, reason).await;
 }
 
 #[async_trait]
@@ -201,8 +185,16 @@ impl DomesticWork for DomesticService {
         worker::proposals(self, who, locale).await
     }
 
-    async fn request_draft(&self, who: &SessionUser) -> Result<FormDraft, DomesticError> {
-        family::draft(self, who).await
+    async fn request_form(&self, who: &SessionUser) -> Result<RequestForm, DomesticError> {
+        family::form(self, who).await
+    }
+
+    async fn preview_request(
+        &self,
+        who: &SessionUser,
+        fields: &Fields,
+    ) -> Result<(), DomesticError> {
+        family::preview(self, who, fields).await
     }
 
     async fn create_request(

@@ -9,6 +9,7 @@ use domain::domestic::{Fields, ROLES, WorkerApplication, minimum_hourly_cents, r
 use domain::money::Money;
 
 use super::{DomesticService, audit, internal, mails, now, rome, today, views};
+// (`keepable` is shared with the family's request form, which filters health data further.)
 use crate::store::domestic::{self as store, Event, Searchable};
 
 /// Largest document accepted, and how many one application holds.
@@ -395,6 +396,10 @@ pub(super) async fn proposals(
 }
 
 pub(super) async fn remind_expiring_documents(s: &DomesticService) -> Result<usize, DomesticError> {
+    // Forms typed and abandoned are not kept longer than a week.
+    store::forget_old_drafts(&s.db, now() - time::Duration::days(7))
+        .await
+        .map_err(internal)?;
     let since = now() - time::Duration::days(30);
     let rows = store::not_recently_reminded(&s.db, since)
         .await

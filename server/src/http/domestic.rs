@@ -293,6 +293,17 @@ pub async fn create_request(
         return login("/lavoro-domestico/richiesta");
     };
     let f = fields(&body);
+    // "Estimate the cost": keep what was typed and show the form again with the figures.
+    if f.flag("anteprima") {
+        let back = format!(
+            "/lavoro-domestico/richiesta?lang={}&stima=1#request-estimate",
+            locale.code()
+        );
+        return match s.preview_request(&current.user, &f).await {
+            Ok(()) => Redirect::to(&back).into_response(),
+            Err(err) => Redirect::to(&with_error(&back, &err)).into_response(),
+        };
+    }
     let key = f.get("submit_key").to_string();
     match s
         .create_request(&current.user, &f, &key, locale, &client)
@@ -354,6 +365,28 @@ async fn request_action(
     }
 }
 
+/// An action on a request from its page under `base` (the family's or the staff's), back to
+/// that page.
+async fn request_page_action(
+    s: &DomesticService,
+    base: &str,
+    current: Current,
+    reference: &str,
+    body: &Bytes,
+    locale: Locale,
+    client: &ClientInfo,
+) -> Response {
+    let Some(Extension(current)) = current else {
+        return login(base);
+    };
+    let page = format!("{base}/{reference}?lang={}", locale.code());
+    match request_action(s, &current, reference, &fields(body), locale, client).await {
+        Ok(()) => Redirect::to(&format!("{page}&fatto=1")).into_response(),
+        Err(DomesticError::NotFound) => not_found(locale),
+        Err(err) => Redirect::to(&with_error(&page, &err)).into_response(),
+    }
+}
+
 /// `POST /area-personale/lavoro-domestico/{reference}/azione` (the family).
 pub async fn family_action(
     State(s): State<Arc<DomesticService>>,
@@ -363,18 +396,8 @@ pub async fn family_action(
     Path(reference): Path<String>,
     body: Bytes,
 ) -> Response {
-    let Some(Extension(current)) = current else {
-        return login("/area-personale/lavoro-domestico");
-    };
-    let page = format!(
-        "/area-personale/lavoro-domestico/{reference}?lang={}",
-        locale.code()
-    );
-    match request_action(&s, &current, &reference, &fields(&body), locale, &client).await {
-        Ok(()) => Redirect::to(&format!("{page}&fatto=1")).into_response(),
-        Err(DomesticError::NotFound) => not_found(locale),
-        Err(err) => Redirect::to(&with_error(&page, &err)).into_response(),
-    }
+    let base = "/area-personale/lavoro-domestico";
+    request_page_action(&s, base, current, &reference, &body, locale, &client).await
 }
 
 /// `POST /amministrazione/richieste-lavoro/{reference}/azione` (staff).
@@ -386,18 +409,8 @@ pub async fn staff_request_action(
     Path(reference): Path<String>,
     body: Bytes,
 ) -> Response {
-    let Some(Extension(current)) = current else {
-        return not_found(locale);
-    };
-    let page = format!(
-        "/amministrazione/richieste-lavoro/{reference}?lang={}",
-        locale.code()
-    );
-    match request_action(&s, &current, &reference, &fields(&body), locale, &client).await {
-        Ok(()) => Redirect::to(&format!("{page}&fatto=1")).into_response(),
-        Err(DomesticError::NotFound) => not_found(locale),
-        Err(err) => Redirect::to(&with_error(&page, &err)).into_response(),
-    }
+    let base = "/amministrazione/richieste-lavoro";
+    request_page_action(&s, base, current, &reference, &body, locale, &client).await
 }
 
 /// `POST /area-personale/proposte/azione` (the worker: accept or decline).

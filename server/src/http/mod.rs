@@ -1,6 +1,8 @@
 //! The HTTP surface: Leptos pages and server functions, the JSON API, static files, health,
 //! and the middleware every request passes through.
 
+// Administration (issue 8).
+mod admin;
 mod domestic;
 mod headers;
 mod health;
@@ -45,6 +47,8 @@ pub struct AppState {
     pub accounts: Arc<crate::auth::service::AccountService>,
     pub buying: Arc<crate::buying::BuyingService>,
     pub domestic: Arc<crate::domestic::DomesticService>,
+    // Administration (issue 8).
+    pub admin: Arc<crate::admin::AdminService>,
 }
 
 pub fn router(state: AppState) -> Router {
@@ -58,6 +62,7 @@ pub fn router(state: AppState) -> Router {
         let domestic: app::ports::SharedDomesticWork = state.domestic.clone();
         // Statistics (issue 8).
         let statistics: app::ports::SharedStatistics = state.buying.clone();
+        let admin: app::ports::SharedAdministration = state.admin.clone();
         let demo = state.demo;
         move || {
             provide_context::<SharedStore>(Arc::clone(&store));
@@ -67,6 +72,7 @@ pub fn router(state: AppState) -> Router {
             provide_context::<app::ports::SharedAppointments>(Arc::clone(&appointments));
             provide_context::<app::ports::SharedDomesticWork>(Arc::clone(&domestic));
             provide_context::<app::ports::SharedStatistics>(Arc::clone(&statistics));
+            provide_context::<app::ports::SharedAdministration>(Arc::clone(&admin));
             provide_context(DemoMode(demo));
             leptos::nonce::provide_nonce();
         }
@@ -140,6 +146,7 @@ pub fn router(state: AppState) -> Router {
             "/amministrazione/statistiche.xlsx",
             get(statistics::xlsx).with_state(state.buying.clone()),
         )
+        .merge(admin_routes(&state))
         .route(
             "/webhooks/{gateway}",
             axum::routing::post(webhooks::receive).with_state(state.buying.clone()),
@@ -252,5 +259,32 @@ fn domestic_routes(state: &AppState) -> Router<AppState> {
         .route(
             "/amministrazione/richieste-lavoro/{reference}/azione",
             post(domestic::staff_request_action).with_state(d),
+        )
+}
+
+/// City administration's form posts (`http/admin.rs`, issue 8).
+fn admin_routes(state: &AppState) -> Router<AppState> {
+    use axum::routing::post;
+    let a = state.admin.clone();
+    Router::new()
+        .route(
+            "/amministrazione/utenti/{id}/ruoli",
+            post(admin::change_role).with_state(a.clone()),
+        )
+        .route(
+            "/amministrazione/spazi/{id}/orari",
+            post(admin::set_hours).with_state(a.clone()),
+        )
+        .route(
+            "/amministrazione/spazi/{id}/sportelli",
+            post(admin::set_desks).with_state(a.clone()),
+        )
+        .route(
+            "/amministrazione/spazi/{id}/chiusure",
+            post(admin::add_closure).with_state(a.clone()),
+        )
+        .route(
+            "/amministrazione/spazi/{id}/chiusure/elimina",
+            post(admin::remove_closure).with_state(a),
         )
 }

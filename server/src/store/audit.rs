@@ -101,3 +101,33 @@ pub async fn page(
             .collect(),
     })
 }
+
+/// Records what a session did, for the action's sake never failing it (a failure is logged):
+/// in assisted mode the operator is the actor, acting for the citizen whose session it is.
+pub async fn record_session_action(
+    db: &Db,
+    who: &app::model::SessionUser,
+    client: &app::ports::ClientInfo,
+    action: &str,
+    subject: Option<i64>,
+    target: &str,
+    reason: &str,
+) {
+    let (actor, on_behalf_of) = match &who.assisted_by {
+        Some(op) => (Some(op.user_id), Some(who.user_id)),
+        None => (Some(who.user_id), None),
+    };
+    let entry = Entry {
+        actor,
+        on_behalf_of,
+        action,
+        subject,
+        target,
+        reason,
+        ip: &client.ip,
+        request_id: &client.request_id,
+    };
+    if let Err(err) = record(db, &entry, OffsetDateTime::now_utc()).await {
+        tracing::error!(%err, action, "audit of an action failed");
+    }
+}

@@ -440,6 +440,13 @@ pub async fn form_draft(db: &Db, user_id: i64, form: &str) -> Result<Option<Stri
     .map_err(backend)
 }
 
+/// Forgets the refused or previewed forms nobody came back to since `before`.
+pub async fn forget_old_drafts(db: &Db, before: OffsetDateTime) -> Result<u64, StoreError> {
+    on_pool!(db, pool => sqlx::query("DELETE FROM form_drafts WHERE updated_at < $1")
+        .bind(before).execute(pool).await.map(|r| r.rows_affected()))
+    .map_err(backend)
+}
+
 /// Drops the person's refused forms whose name starts with `prefix`.
 pub async fn clear_form_drafts(db: &Db, user_id: i64, prefix: &str) -> Result<(), StoreError> {
     on_pool!(db, pool => sqlx::query(

@@ -31,6 +31,8 @@ pub mod voucher_imports;
 pub mod waitlist;
 // Statistics (issue 8).
 pub mod statistics;
+// Administration (issue 8).
+pub mod admin;
 
 use app::model::{
     Category, Municipio, PageRequest, Paged, ProviderSite, ProviderSummary, ServiceDetail,

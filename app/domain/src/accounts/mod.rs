@@ -3,6 +3,7 @@
 
 pub mod access;
 pub mod email;
+pub mod grants;
 pub mod password;
 pub mod redirect;
 pub mod roles;

@@ -6,6 +6,7 @@
 use crate::date::Date;
 use crate::rome_time::unix_from_rome_local;
 
+pub mod schedule;
 #[cfg(test)]
 mod tests;
 

@@ -46,9 +46,39 @@ pub struct FamilyRequestDoc {
     pub min_italian: String,
     pub wants_driving_licence: bool,
     pub wants_non_smoker: bool,
+    /// At least these years of experience in the role (0: no preference).
+    pub min_years: u32,
     pub address: String,
     pub municipio: u8,
     pub notes: String,
+}
+
+/// The calculator's input from a request form still being filled (the "calcola il costo"
+/// button): only the role, the week's hours, the pay offered, the contract and the children's
+/// ages are read, leniently; `None` until role, hours and pay are there.
+pub fn estimate_from_form(f: &Fields) -> Option<FamilyRequestDoc> {
+    let mut ignored = Vec::new();
+    let role = parse_role(f.get("role"))?;
+    let calendar = f.calendar("", &mut ignored);
+    let offered = f.cents("offered_hourly", true, &mut ignored)?;
+    if calendar.slots() == 0 {
+        return None;
+    }
+    let people = (1..=MAX_PEOPLE)
+        .filter_map(|i| f.number(&format!("p{i}_age"), 0, 120, false, &mut ignored))
+        .map(|age| CarePerson {
+            age: age as u8,
+            ..Default::default()
+        })
+        .collect();
+    Some(FamilyRequestDoc {
+        role: super::role_code(role).to_string(),
+        contract: f.get("contract").to_string(),
+        calendar: calendar.to_bits(),
+        offered_hourly_cents: offered,
+        people,
+        ..Default::default()
+    })
 }
 
 impl FamilyRequestDoc {
@@ -171,6 +201,7 @@ impl FamilyRequestDoc {
         };
         d.wants_driving_licence = f.flag("wants_driving_licence");
         d.wants_non_smoker = f.flag("wants_non_smoker");
+        d.min_years = f.number("min_years", 0, 40, false, &mut e).unwrap_or(0) as u32;
         d.address = f.required_line("address", &mut e);
         d.municipio = f.number("municipio", 1, 9, true, &mut e).unwrap_or(0) as u8;
         d.notes = f.text("notes", &mut e);
@@ -185,9 +216,18 @@ impl FamilyRequestDoc {
         WeekCalendar::from_bits(self.calendar).slots()
     }
 
-    /// Tasks plus the skills the declared conditions call for.
+    /// Tasks plus the skills the declared conditions call for, and for a babysitter the age
+    /// bands of the children.
     fn wanted_skills(&self) -> Vec<String> {
         let mut out = self.tasks.clone();
+        if self.role() == Some(Role::Babysitter) {
+            for p in &self.people {
+                let band = skills::age_band(p.age).to_string();
+                if !out.contains(&band) {
+                    out.push(band);
+                }
+            }
+        }
         for p in &self.people {
             for c in p.conditions.iter().chain(std::iter::once(&p.mobility)) {
                 if let Some(s) = skills::skill_for_condition(c)
@@ -215,6 +255,7 @@ impl FamilyRequestDoc {
             min_italian: parse_cefr(&self.min_italian),
             wants_driving_licence: self.wants_driving_licence,
             wants_non_smoker: self.wants_non_smoker,
+            min_years: self.min_years,
             has_pets: self.pets != "none" && !self.pets.is_empty(),
         })
     }

@@ -115,6 +115,17 @@ pub const BADANTE: &[Skill] = &[
     ),
 ];
 
+/// The babysitter skill of caring for a child of `age` years.
+pub fn age_band(age: u8) -> &'static str {
+    match age {
+        0 => "bs_age_0_1",
+        1..=2 => "bs_age_1_3",
+        3..=5 => "bs_age_3_6",
+        6..=10 => "bs_age_6_11",
+        _ => "bs_age_11_plus",
+    }
+}
+
 pub fn for_role(role: Role) -> &'static [Skill] {
     match role {
         Role::Babysitter => BABYSITTER,

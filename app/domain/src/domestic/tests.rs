@@ -395,3 +395,26 @@ fn proposals_move_only_as_declared() {
     assert!(contacts_visible(Accepted));
     assert!(contacts_visible(Hired));
 }
+
+#[test]
+fn a_babysitter_request_asks_for_the_children_age_bands() {
+    let f = fields(&[
+        ("role", "babysitter"),
+        ("regime", "hourly"),
+        ("contract", "permanent"),
+        ("start", "2026-12-10"),
+        ("p1_age", "2"),
+        ("p2_age", "7"),
+        ("tasks", "bs_homework"),
+        ("rooms", "3"),
+        ("d0_from", "16:00"),
+        ("d0_to", "19:00"),
+        ("offered_hourly", "12,00"),
+        ("address", "Via Pacini 3"),
+        ("municipio", "3"),
+    ]);
+    let doc = FamilyRequestDoc::read(&f, today()).unwrap();
+    assert!(!doc.health_consent, "no health data, no consent kept");
+    let m = doc.to_matching().unwrap();
+    assert_eq!(m.tasks, vec!["bs_homework", "bs_age_1_3", "bs_age_6_11"]);
+}

@@ -42,6 +42,10 @@ pub enum Reason {
     NoDrivingLicence,
     NonSmoker,
     Smoker,
+    /// The family asked for at least this many years in the role, and the worker has them.
+    EnoughExperience(u32),
+    /// ...and the worker has fewer.
+    LessExperience(u32),
 }
 
 /// Why a worker cannot be proposed for a request.
@@ -169,6 +173,8 @@ impl Reason {
             Reason::NoDrivingLicence => "non ha la patente".into(),
             Reason::NonSmoker => "non fuma".into(),
             Reason::Smoker => "fuma".into(),
+            Reason::EnoughExperience(y) => format!("almeno {y} anni di esperienza, come richiesto"),
+            Reason::LessExperience(y) => format!("meno dei {y} anni di esperienza richiesti"),
         }
     }
 
@@ -215,6 +221,8 @@ impl Reason {
             Reason::NoDrivingLicence => "has no driving licence".into(),
             Reason::NonSmoker => "does not smoke".into(),
             Reason::Smoker => "smokes".into(),
+            Reason::EnoughExperience(y) => format!("at least {y} years of experience, as asked"),
+            Reason::LessExperience(y) => format!("fewer than the {y} years of experience asked"),
         }
     }
 }

@@ -103,6 +103,8 @@ pub struct FamilyRequest {
     pub min_italian: Option<Cefr>,
     pub wants_driving_licence: bool,
     pub wants_non_smoker: bool,
+    /// At least this many years in the role (0: no preference).
+    pub min_years: u32,
     pub has_pets: bool,
 }
 
@@ -271,6 +273,15 @@ pub fn score(request: &FamilyRequest, w: &WorkerProfile) -> Candidate {
         } else {
             met += 1;
             reasons.push(Reason::NonSmoker);
+        }
+    }
+    if request.min_years > 0 {
+        asked_count += 1;
+        if years >= request.min_years {
+            met += 1;
+            reasons.push(Reason::EnoughExperience(request.min_years));
+        } else {
+            reasons.push(Reason::LessExperience(request.min_years));
         }
     }
     points += (met * PREFERENCES)

@@ -23,6 +23,7 @@ fn request() -> FamilyRequest {
         min_italian: Some(Cefr::A2),
         wants_driving_licence: false,
         wants_non_smoker: false,
+        min_years: 0,
         has_pets: true,
     }
 }
@@ -212,5 +213,22 @@ fn half_hours_and_lists_read_naturally() {
     assert_eq!(
         Exclusion::AvailableLater("2027-01-10".into()).message_it(),
         "disponibile solo dal 10/01/2027"
+    );
+}
+
+#[test]
+fn years_asked_for_are_a_preference() {
+    let mut r = request();
+    r.min_years = 5;
+    let senior = score(&r, &worker(1));
+    assert!(senior.reasons.contains(&Reason::EnoughExperience(5)));
+    let mut junior_profile = worker(2);
+    junior_profile.years = vec![(Role::Badante, 2)];
+    let junior = score(&r, &junior_profile);
+    assert!(junior.reasons.contains(&Reason::LessExperience(5)));
+    assert!(senior.score > junior.score);
+    assert_eq!(
+        Reason::LessExperience(5).message_it(),
+        "meno dei 5 anni di esperienza richiesti"
     );
 }

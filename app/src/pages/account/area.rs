@@ -77,6 +77,8 @@ pub fn AreaPage() -> impl IntoView {
     let appointments = crate::i18n::appointments::appointment_texts(locale);
     let reviews = crate::i18n::reviews::review_texts(locale);
     let domestic = crate::i18n::domestic::texts(locale);
+    // Administration (issue 8).
+    let admin = crate::i18n::admin::texts(locale);
     let is_worker = user
         .as_ref()
         .is_some_and(|u| u.roles.iter().any(|r| r == "worker"));
@@ -134,6 +136,8 @@ pub fn AreaPage() -> impl IntoView {
                 {voucher_admin.then(|| card("/amministrazione/voucher", imports.title, imports.file_hint))}
                 {content_admin.then(|| card("/amministrazione/valutazioni-pagine", feedback.title, feedback.area_text))}
                 {statistics_staff.then(|| card("/amministrazione/statistiche", statistics.title, statistics.card_text))}
+                {(kiosk_admin && user.as_ref().is_some_and(|u| u.assisted_by.is_none())).then(|| card("/amministrazione/utenti", admin.users_title, admin.users_card))}
+                {content_admin.then(|| card("/amministrazione/spazi", admin.spaces_title, admin.spaces_card))}
             </div>
             <LogoutForm locale=locale />
         </div>

@@ -318,11 +318,7 @@ fn uploads(p: &ApplicationPage, locale: Locale) -> AnyView {
 fn education(f: &Form, p: &ApplicationPage, locale: Locale) -> AnyView {
     let d = &p.doc;
     let tx = texts(locale);
-    let en = locale == Locale::En;
-    let courses = skills::COURSES
-        .iter()
-        .map(|(c, it, e)| (c.to_string(), if en { e } else { it }.to_string()))
-        .collect();
+    let courses = options(skills::COURSES, locale);
     let cefr = CEFR_LEVELS
         .iter()
         .map(|l| (l.to_string(), l.to_string()))
@@ -443,7 +439,6 @@ fn about(f: &Form, p: &ApplicationPage, locale: Locale) -> AnyView {
 fn roles(f: &Form, p: &ApplicationPage, locale: Locale) -> AnyView {
     let d = &p.doc;
     let tx = texts(locale);
-    let en = locale == Locale::En;
     let roles = ROLES
         .iter()
         .map(|r| {
@@ -456,10 +451,7 @@ fn roles(f: &Form, p: &ApplicationPage, locale: Locale) -> AnyView {
     let per_role = ROLES
         .iter()
         .map(|r| {
-            let list = skills::for_role(*r)
-                .iter()
-                .map(|(c, it, e)| (c.to_string(), if en { e } else { it }.to_string()))
-                .collect();
+            let list = options(skills::for_role(*r), locale);
             f.choices_part(
                 "skills",
                 Some(role_code(*r)),
@@ -506,10 +498,7 @@ fn availability(f: &Form, p: &ApplicationPage, locale: Locale) -> AnyView {
             let prefix = format!("{code}_");
             let name = |n: &str| format!("{prefix}{n}");
             let pay_hint = format!("{} {minimum} €", tx.minimum_is);
-            let regimes = t::REGIMES
-                .iter()
-                .map(|(c, it, en)| (c.to_string(), if locale == Locale::En { en } else { it }.to_string()))
-                .collect();
+            let regimes = options(t::REGIMES, locale);
             let municipi_list: Vec<String> = a.municipi.iter().map(|m| m.to_string()).collect();
             view! {
                 <fieldset class="border rounded p-3 mb-4" id=format!("availability-{code}")>

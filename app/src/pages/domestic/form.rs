@@ -23,11 +23,16 @@ impl Form {
         Form { id, draft, locale }
     }
 
+    /// The draft holds what someone typed (a refused or previewed form), not just the form's
+    /// own hidden fields.
     fn refused(&self) -> bool {
-        !self.draft.is_empty() && !self.draft.errors.is_empty()
+        self.draft
+            .fields
+            .iter()
+            .any(|(k, _)| !matches!(k.as_str(), "submit_key" | "lang" | "passo" | "anteprima"))
     }
 
-    /// The value to show: what was typed in a refused form, else the stored one.
+    /// The value to show: what was typed in a refused or previewed form, else the stored one.
     pub fn value(&self, name: &str, stored: impl Into<String>) -> String {
         if self.refused() {
             self.draft.value(name).unwrap_or_default()

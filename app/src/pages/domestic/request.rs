@@ -12,7 +12,7 @@ use crate::components::breadcrumb::Breadcrumb;
 use crate::i18n::Locale;
 use crate::i18n::domestic::{self as t, CONTRACTS, PETS, options, texts};
 use crate::locale::use_locale;
-use crate::model::FormDraft;
+use crate::model::RequestForm;
 use crate::pages::account::{CsrfField, load_error};
 use domain::domestic::request::MAX_PEOPLE;
 use domain::domestic::{CEFR_LEVELS, LANGUAGES, ROLES, role_code, skills};
@@ -38,16 +38,28 @@ pub fn NewRequestPage() -> impl IntoView {
             <Suspense fallback=|| ()>
                 {move || draft.get().map(|r| match r {
                     Err(e) => load_error(&e),
-                    Ok(d) => request_form(d, locale),
+                    Ok(form) => request_form(form, locale),
                 })}
             </Suspense>
         </div>
     }
 }
 
-fn request_form(draft: FormDraft, locale: Locale) -> AnyView {
+fn request_form(form: RequestForm, locale: Locale) -> AnyView {
     let tx = texts(locale);
-    let en = locale == Locale::En;
+    let draft = form.draft;
+    let estimate = match form.estimate {
+        Some(e) => view! {
+            <div class="callout" id="request-estimate" tabindex="-1">
+                <div class="callout-title">{tx.estimate}</div>
+                <p>{format!("{} {} h/{} · {} {}/h ({} {})", tx.estimate_for, e.weekly_hours, tx.week_short, tx.pay, e.hourly_pay, tx.minimum_is, e.minimum_hourly)}</p>
+                <p class="h5">{format!("{} {}", e.monthly_average_cost, tx.per_month)}</p>
+                <p>{format!("{}: {}", tx.annual_cost, e.annual_employer_cost)}</p>
+            </div>
+        }
+        .into_any(),
+        None => view! { <p class="form-text" id="request-estimate-hint">{tx.estimate_hint}</p> }.into_any(),
+    };
     let key = draft.value("submit_key").unwrap_or_default();
     let f = Form::new("request", draft, locale);
     let labels = move |name: &str| t::field_label(locale, name);
@@ -60,18 +72,9 @@ fn request_form(draft: FormDraft, locale: Locale) -> AnyView {
             )
         })
         .collect();
-    let regimes = t::REGIMES
-        .iter()
-        .map(|(c, it, e)| (c.to_string(), if en { e } else { it }.to_string()))
-        .collect();
-    let conditions: Vec<(String, String)> = skills::CONDITIONS
-        .iter()
-        .map(|(c, it, e)| (c.to_string(), if en { e } else { it }.to_string()))
-        .collect();
-    let mobility: Vec<(String, String)> = skills::MOBILITY
-        .iter()
-        .map(|(c, it, e)| (c.to_string(), if en { e } else { it }.to_string()))
-        .collect();
+    let regimes = options(t::REGIMES, locale);
+    let conditions: Vec<(String, String)> = options(skills::CONDITIONS, locale);
+    let mobility: Vec<(String, String)> = options(skills::MOBILITY, locale);
     let people = (1..=MAX_PEOPLE)
         .map(|i| {
             let age = format!("p{i}_age");
@@ -92,10 +95,7 @@ fn request_form(draft: FormDraft, locale: Locale) -> AnyView {
     let tasks = ROLES
         .iter()
         .map(|r| {
-            let list = skills::for_role(*r)
-                .iter()
-                .map(|(c, it, e)| (c.to_string(), if en { e } else { it }.to_string()))
-                .collect();
+            let list = options(skills::for_role(*r), locale);
             f.choices_part(
                 "tasks",
                 Some(role_code(*r)),
@@ -154,7 +154,10 @@ fn request_form(draft: FormDraft, locale: Locale) -> AnyView {
             <fieldset class="mb-4">
                 <legend class="h4">{tx.preferences}</legend>
                 {f.choices("languages", tx.languages_wanted, languages, &[], true)}
-                <div class="row"><div class="col-md-4">{f.select("min_italian", tx.min_italian, cefr, "", false)}</div></div>
+                <div class="row">
+                    <div class="col-md-4">{f.select("min_italian", tx.min_italian, cefr, "", false)}</div>
+                    <div class="col-md-4">{f.input("min_years", tx.min_years, "number", "", false, None, "off")}</div>
+                </div>
                 {f.toggle("wants_driving_licence", tx.wants_driving_licence, false)}
                 {f.toggle("wants_non_smoker", tx.wants_non_smoker, false)}
             </fieldset>
@@ -166,6 +169,9 @@ fn request_form(draft: FormDraft, locale: Locale) -> AnyView {
                 </div>
                 {f.textarea("notes", tx.notes, "")}
             </fieldset>
+            {estimate}
+            <button type="submit" class="btn btn-outline-primary me-2" id="request-estimate-button"
+                name="anteprima" value="1" formnovalidate=true>{tx.estimate_button}</button>
             <button type="submit" class="btn btn-primary" id="request-submit">{tx.send_request}</button>
         </form>
     }
