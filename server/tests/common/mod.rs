@@ -125,6 +125,7 @@ impl TestServer {
         .await
         .expect("server starts");
         let client = reqwest::Client::builder()
+            .timeout(CLIENT_TIMEOUT)
             .cookie_store(true)
             .redirect(reqwest::redirect::Policy::none())
             .build()
@@ -223,8 +224,13 @@ macro_rules! both_engines {
 
 /// A client that keeps no cookies and follows no redirects: each test says which cookie it
 /// sends and reads each redirect.
+/// A request that gets no answer fails the test after this long instead of hanging the run
+/// (the server's own timeout is 30 s).
+pub const CLIENT_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(90);
+
 pub fn plain_client() -> reqwest::Client {
     reqwest::Client::builder()
+        .timeout(CLIENT_TIMEOUT)
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .unwrap()
